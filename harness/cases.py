@@ -1,0 +1,85 @@
+"""Test cases as data: what instructors write in tests.py and what ships as tests.json."""
+
+import copy
+import json
+from dataclasses import dataclass, field
+
+import numpy as np
+
+DEFAULT_TIME_LIMIT_SECONDS = 5.0
+DEFAULT_TOLERANCE = {"rel": 1e-6, "abs": 1e-9}
+
+
+@dataclass
+class Case:
+    """One named test: the arguments passed (in order) and the value the learner must return.
+
+    `expected` is optional in tests.py: when given, it is the value the name promises and
+    the build fails if the reference solution disagrees with it. The value shipped to the
+    page is always the reference solution's own output.
+    """
+
+    name: str
+    args: dict
+    expected: object = None
+
+
+@dataclass
+class Suite:
+    function: str
+    cases: list
+    time_limit_seconds: float = DEFAULT_TIME_LIMIT_SECONDS
+    tolerance: dict = field(default_factory=lambda: dict(DEFAULT_TOLERANCE))
+
+    def to_json(self):
+        return json.dumps(
+            {
+                "function": self.function,
+                "time_limit_seconds": self.time_limit_seconds,
+                "tolerance": self.tolerance,
+                "cases": [
+                    {
+                        "name": case.name,
+                        "args": {key: encode_value(value) for key, value in case.args.items()},
+                        "expected": encode_value(case.expected),
+                    }
+                    for case in self.cases
+                ],
+            },
+            indent=1,
+        )
+
+    @classmethod
+    def from_json(cls, text):
+        data = json.loads(text)
+        return cls(
+            function=data["function"],
+            time_limit_seconds=data["time_limit_seconds"],
+            tolerance=data["tolerance"],
+            cases=[
+                Case(
+                    name=case["name"],
+                    args={key: decode_value(value) for key, value in case["args"].items()},
+                    expected=decode_value(case["expected"]),
+                )
+                for case in data["cases"]
+            ],
+        )
+
+    def fresh_args(self, index):
+        """A deep copy of a case's arguments, so a learner who mutates inputs affects only that call."""
+        return copy.deepcopy(list(self.cases[index].args.values()))
+
+
+def encode_value(value):
+    if isinstance(value, np.ndarray):
+        return {"ndarray": value.tolist(), "dtype": str(value.dtype)}
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def decode_value(value):
+    if isinstance(value, dict) and "ndarray" in value:
+        return np.array(value["ndarray"], dtype=value["dtype"])
+    return value

@@ -1,0 +1,88 @@
+"""Compares a learner's return value with the expected one and explains any difference."""
+
+import math
+import numbers
+
+import numpy as np
+
+
+def describe_mismatch(expected, got, tolerance):
+    """None when `got` is acceptably close to `expected`; otherwise a sentence for the learner."""
+    if isinstance(expected, np.ndarray):
+        return _array_mismatch(expected, got, tolerance)
+    return _number_mismatch(expected, got, tolerance)
+
+
+def _number_mismatch(expected, got, tolerance):
+    problem = _not_a_real_number(got)
+    if problem:
+        return f"Expected the number {_show(expected)}, but {problem}"
+    try:
+        got = float(got)
+    except OverflowError:
+        return f"Expected {_show(expected)}, but your function returned an integer too large to be a float."
+    if math.isnan(got):
+        return (
+            f"Expected {_show(expected)}, got nan (not a number). This usually comes from 0/0, "
+            "the square root of a negative number, or an operation on an empty array."
+        )
+    if math.isinf(got):
+        return f"Expected {_show(expected)}, got {got} (infinity). Look for a division by zero or an overflow."
+    if not math.isclose(got, expected, rel_tol=tolerance["rel"], abs_tol=tolerance["abs"]):
+        return f"Expected {_show(expected)}, got {_show(got)}."
+    return None
+
+
+def _not_a_real_number(got):
+    """Why `got` cannot be read as one real number (a clause ending in a full stop), or None if it can."""
+    if got is None:
+        return "your function returned None. Did you forget a `return` statement?"
+    if isinstance(got, (bool, np.bool_)):
+        return f"your function returned the boolean {got}."
+    if isinstance(got, np.ndarray):
+        if got.ndim == 0:
+            return _not_a_real_number(got[()])
+        return (
+            f"your function returned an array of shape {got.shape}. "
+            "Did you forget to reduce it to one number (for example with np.mean)?"
+        )
+    if isinstance(got, (complex, np.complexfloating)):
+        return f"your function returned the complex number {got}. Is a square root taken of a negative value?"
+    if isinstance(got, numbers.Real):
+        return None
+    if isinstance(got, str):
+        return f"your function returned the string {_short_repr(got)}."
+    if isinstance(got, (list, tuple)):
+        return f"your function returned a {type(got).__name__} of length {len(got)}."
+    return f"your function returned a value of type {type(got).__name__}."
+
+
+def _array_mismatch(expected, got, tolerance):
+    if not isinstance(got, (np.ndarray, list, tuple)):
+        return f"Expected an array of shape {expected.shape}, but your function returned a {type(got).__name__}."
+    try:
+        got = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return f"Expected an array of numbers of shape {expected.shape}, but the result could not be read as numbers."
+    if got.shape != expected.shape:
+        return f"Expected an array of shape {expected.shape}, got shape {got.shape}."
+    if np.isnan(got).any() and not np.isnan(expected).any():
+        return "Your array contains nan (not a number). This usually comes from 0/0 or a square root of a negative number."
+    close = np.isclose(got, expected, rtol=tolerance["rel"], atol=tolerance["abs"], equal_nan=True)
+    if not close.all():
+        first = tuple(int(i) for i in np.argwhere(~close)[0])
+        return (
+            f"{int((~close).sum())} of {close.size} entries differ; at index {first} "
+            f"expected {_show(expected[first])}, got {_show(got[first])}."
+        )
+    return None
+
+
+def _show(number):
+    """A float printed the way a person reads it: 0.625, not 0.6250000000000001."""
+    return f"{float(number):.10g}"
+
+
+def _short_repr(text, limit=60):
+    shown = repr(text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"

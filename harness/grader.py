@@ -1,0 +1,74 @@
+"""Grades a submission against a Suite and returns the one results format the page shows.
+
+Results: {"status": "passed" | "failed" | "error", "message", "line", "output",
+          "tests": [{"name", "status", "message", "output", "line"}]}
+A test's status is "passed", "failed" or "error" here; the page adds "timeout" and
+"not-run" when it has to stop a run that never finishes. A top-level "error" means the
+code could not be loaded (syntax error, crash at import, missing function): "message"
+and "line" say why and every test carries status "error".
+"""
+
+from .compare import describe_mismatch
+from .learner_code import LearnerError, captured_output, explain_exception, load_function
+
+CODE_NOT_LOADED = "Not run: your code could not be loaded (see the error above)."
+
+
+def grade(source, suite, on_test_started=None, on_test_finished=None):
+    """Runs every case of `suite` on `source`.
+
+    The callbacks let the browser worker stream progress: on_test_started(index) before a
+    case runs, on_test_finished(index, result) after it.
+    """
+    with captured_output() as load_output:
+        try:
+            function = load_function(source, suite.function)
+        except LearnerError as error:
+            return _not_loaded(suite, error, load_output.text())
+    tests = []
+    for index in range(len(suite.cases)):
+        if on_test_started:
+            on_test_started(index)
+        result = run_case(function, suite, index)
+        tests.append(result)
+        if on_test_finished:
+            on_test_finished(index, result)
+    passed = all(test["status"] == "passed" for test in tests)
+    return {
+        "status": "passed" if passed else "failed",
+        "message": None,
+        "line": None,
+        "output": load_output.text(),
+        "tests": tests,
+    }
+
+
+def run_case(function, suite, index):
+    case = suite.cases[index]
+    with captured_output() as output:
+        try:
+            got = function(*suite.fresh_args(index))
+        except BaseException as error:  # noqa: BLE001 - any failure of learner code becomes a verdict
+            failure = explain_exception(error)
+            return _test_result(case.name, "error", failure.message, output.text(), failure.line)
+    try:
+        mismatch = describe_mismatch(case.expected, got, suite.tolerance)
+    except Exception as error:  # noqa: BLE001 - a strange return value must still get a verdict
+        mismatch = f"Your function returned a value that could not be checked ({type(error).__name__}: {error})."
+    if mismatch:
+        return _test_result(case.name, "failed", mismatch, output.text())
+    return _test_result(case.name, "passed", None, output.text())
+
+
+def _not_loaded(suite, error, output):
+    return {
+        "status": "error",
+        "message": error.message,
+        "line": error.line,
+        "output": output,
+        "tests": [_test_result(case.name, "error", CODE_NOT_LOADED) for case in suite.cases],
+    }
+
+
+def _test_result(name, status, message, output="", line=None):
+    return {"name": name, "status": status, "message": message, "output": output, "line": line}

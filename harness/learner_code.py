@@ -1,0 +1,131 @@
+"""Runs the learner's code: compiles it, captures what it prints, and explains what went wrong
+in terms of the learner's own lines (line numbers match the editor)."""
+
+import builtins
+import contextlib
+import difflib
+import sys
+import traceback
+
+# The filename the learner's code is compiled under; frames with it are the learner's own.
+EDITOR_FILENAME = "<editor>"
+OUTPUT_LIMIT_CHARS = 4000
+
+
+class CappedOutput:
+    """A stand-in for sys.stdout/stderr that keeps the first OUTPUT_LIMIT_CHARS characters."""
+
+    def __init__(self, limit=OUTPUT_LIMIT_CHARS):
+        self.limit = limit
+        self.kept = []
+        self.kept_chars = 0
+        self.dropped_chars = 0
+
+    def write(self, text):
+        text = str(text)
+        room = self.limit - self.kept_chars
+        if room > 0:
+            self.kept.append(text[:room])
+            self.kept_chars += min(len(text), room)
+        self.dropped_chars += max(0, len(text) - max(room, 0))
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def text(self):
+        kept = "".join(self.kept)
+        if self.dropped_chars:
+            kept += f"\n… output cut here: {self.dropped_chars:,} more characters were printed."
+        return kept
+
+
+@contextlib.contextmanager
+def captured_output():
+    output = CappedOutput()
+    saved = sys.stdout, sys.stderr
+    sys.stdout = sys.stderr = output
+    try:
+        yield output
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+class LearnerError(Exception):
+    """The learner's code failed; `message` is for the learner, `line` is the editor line or None."""
+
+    def __init__(self, message, line=None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def load_function(source, function_name):
+    """Runs the learner's file as a fresh module and returns the function the tests call."""
+    try:
+        code = compile(source, EDITOR_FILENAME, "exec")
+    except SyntaxError as error:
+        raise LearnerError(_explain_syntax_error(error), error.lineno) from None
+    namespace = {"__name__": "__main__", "__builtins__": builtins}
+    try:
+        exec(code, namespace)
+    except BaseException as error:  # noqa: BLE001 - any failure of learner code becomes a verdict
+        raise explain_exception(error) from None
+    function = namespace.get(function_name)
+    if function is None:
+        raise LearnerError(_explain_missing_function(function_name, namespace))
+    if not callable(function):
+        raise LearnerError(
+            f"`{function_name}` is a {type(function).__name__}, not a function. "
+            f"Define it with `def {function_name}(...):`."
+        )
+    return function
+
+
+def explain_exception(error):
+    """A LearnerError describing an exception raised while the learner's code ran."""
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if frame.filename == EDITOR_FILENAME
+    ]
+    lines = [_headline(error)]
+    if frames:
+        lines.append("Traceback (your code, most recent call last):")
+        for frame in frames:
+            lines.append(f"  line {frame.lineno}, in {frame.name}")
+    return LearnerError("\n".join(lines), frames[-1].lineno if frames else None)
+
+
+def _headline(error):
+    if isinstance(error, SystemExit):
+        return "Your code called exit() or sys.exit(), which stops the program. Return a value instead."
+    if isinstance(error, KeyboardInterrupt):
+        return "Your code raised KeyboardInterrupt. Return a value instead."
+    if isinstance(error, RecursionError):
+        return "RecursionError: the function calls itself too deeply (endless recursion?)."
+    if isinstance(error, MemoryError):
+        return "MemoryError: your code ran out of memory. Is an array much larger than intended?"
+    detail = str(error)
+    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+
+
+def _explain_syntax_error(error):
+    kind = type(error).__name__
+    message = f"{kind} on line {error.lineno}: {error.msg}"
+    if error.text:
+        shown = error.text.rstrip("\n")
+        message += f"\n    {shown.strip()}"
+        if error.offset:
+            caret_column = error.offset - 1 - (len(shown) - len(shown.lstrip()))
+            message += "\n    " + " " * max(caret_column, 0) + "^"
+    return message
+
+
+def _explain_missing_function(function_name, namespace):
+    message = f"Your code has no function named `{function_name}`."
+    defined = [name for name, value in namespace.items() if callable(value) and not name.startswith("__")]
+    close = difflib.get_close_matches(function_name, defined, n=1)
+    if close:
+        return message + f" Did you mean `{close[0]}`? Rename it to `{function_name}`."
+    return message + f" Define it with `def {function_name}(...):`."

@@ -1,0 +1,52 @@
+"""The hidden tests of contrastive loss. Expected values are computed by running solution.py
+at build time; `expected` here is what each name promises, and the build checks it."""
+
+import numpy as np
+
+from harness import Case
+
+CASES = [
+    Case(
+        name="Reference example: 0.625",
+        # Integer inputs and labels, exactly as in Example 1.
+        args=dict(
+            x1=np.array([[0, 0], [0, 0]]),
+            x2=np.array([[1, 0], [0.5, 0]]),
+            label=np.array([1, 0]),
+            margin=1.0,
+        ),
+        expected=0.625,
+    ),
+    Case(
+        name="Identical similar pair -> 0",
+        # Margin left at its default; flipping the label convention would cost margin**2 per pair.
+        args=dict(
+            x1=np.array([[0.3, -1.2, 2.0, 0.7], [5.0, 4.0, -3.0, 0.0], [1e-3, 0.0, 0.0, 2.5]]),
+            x2=np.array([[0.3, -1.2, 2.0, 0.7], [5.0, 4.0, -3.0, 0.0], [1e-3, 0.0, 0.0, 2.5]]),
+            label=np.array([1.0, 1.0, 1.0]),
+        ),
+        expected=0.0,
+    ),
+    Case(
+        name="Dissimilar pair beyond the margin -> 0",
+        # Distances 5 and 2.5 are both past the margin 2; similar-style costs would be 25 and 6.25.
+        args=dict(
+            x1=np.array([[0.0, 0.0, 0.0], [1.0, 1.0, 1.0]]),
+            x2=np.array([[3.0, 4.0, 0.0], [1.0, 3.5, 1.0]]),
+            label=np.array([0, 0]),
+            margin=2.0,
+        ),
+        expected=0.0,
+    ),
+    Case(
+        name="Coincident dissimilar pair -> margin squared",
+        # Margin 1.5, not 1, so ignoring `margin` fails; two pairs, so summing gives 4.5.
+        args=dict(
+            x1=np.array([[2.0, -1.0], [0.0, 0.0]]),
+            x2=np.array([[2.0, -1.0], [0.0, 0.0]]),
+            label=np.array([0, 0]),
+            margin=1.5,
+        ),
+        expected=1.5**2,
+    ),
+]

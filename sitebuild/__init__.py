@@ -1,0 +1,1 @@
+"""Turns the repository (problems/, static/, harness/, vendor/) into the static site in _site/."""

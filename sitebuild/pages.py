@@ -1,0 +1,64 @@
+"""Fills the HTML templates: one exercise page per problem and the catalog at the site root."""
+
+import html
+import json
+import re
+
+from . import paths
+from .harness_wheel import wheel_filename
+from .statement import render_statement
+
+PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+
+
+def fill(template, values):
+    """Replaces every {{name}}; values are inserted as given, so callers escape them."""
+
+    def value_for(match):
+        return values[match.group(1)]
+
+    return PLACEHOLDER.sub(value_for, template)
+
+
+def problem_page(problem):
+    site_dir = paths.site_problem_dir(problem.slug)
+    root = paths.relative_root(site_dir)
+    config = {
+        "slug": problem.slug,
+        "starter": problem.starter,
+        "testNames": [case.name for case in problem.suite.cases],
+        "timeLimitSeconds": problem.suite.time_limit_seconds,
+        "urls": {
+            "worker": root + paths.SITE_ASSETS + "worker.js",
+            "pyodide": root + paths.SITE_PYODIDE,
+            "harnessWheel": root + paths.SITE_ASSETS + wheel_filename(),
+            "tests": "tests.json",
+        },
+    }
+    return fill(
+        paths.PAGE_TEMPLATE.read_text(encoding="utf-8"),
+        {
+            "root": root,
+            "title": html.escape(problem.title),
+            "difficulty": html.escape(problem.difficulty),
+            "signature": html.escape(problem.signature),
+            "statement": render_statement(problem.statement_markdown, f"problems/{problem.slug}/statement.md"),
+            "test_count": str(len(problem.suite.cases)),
+            "config": _script_safe_json(config),
+        },
+    )
+
+
+def catalog_page(problems):
+    items = "\n".join(
+        f'<li class="catalog-item"><a href="{paths.site_problem_dir(problem.slug)}">{html.escape(problem.title)}</a>'
+        f' <span class="difficulty difficulty--{problem.difficulty.lower()}">{html.escape(problem.difficulty)}</span>'
+        f'<p>{html.escape(problem.summary)}</p></li>'
+        for problem in problems
+    )
+    return fill(paths.CATALOG_TEMPLATE.read_text(encoding="utf-8"), {"root": "", "problems": items})
+
+
+def _script_safe_json(value):
+    """JSON that can sit inside <script>: "</" cannot end the element early."""
+    return json.dumps(value).replace("</", "<\\/")

@@ -1,0 +1,29 @@
+"""The one place that knows where things live, in the repository and in the built site."""
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PROBLEMS = REPO / "problems"
+STATIC = REPO / "static"
+HARNESS = REPO / "harness"
+PAGE_TEMPLATE = REPO / "index.html"
+CATALOG_TEMPLATE = STATIC / "catalog.html"
+NODE_MODULES = REPO / "node_modules"
+PYODIDE_NPM = NODE_MODULES / "pyodide"
+KATEX_DIST = NODE_MODULES / "katex" / "dist"
+VENDORED_PYODIDE_PACKAGES = REPO / "vendor" / "pyodide-packages"
+DEFAULT_OUT = REPO / "_site"
+
+# Inside the built site, relative to its root.
+SITE_ASSETS = "assets/"
+SITE_PYODIDE = "pyodide/"
+SITE_KATEX = "assets/katex/"
+
+
+def site_problem_dir(slug):
+    return f"problems/{slug}/"
+
+
+def relative_root(site_path):
+    """The relative URL from a page at `site_path` back to the site root, e.g. "../../"."""
+    return "../" * site_path.count("/")

@@ -1,0 +1,162 @@
+"""Reads a problem folder, validates it, and computes expected values with the reference solution."""
+
+import importlib.util
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+import harness
+from harness.cases import DEFAULT_TIME_LIMIT_SECONDS, DEFAULT_TOLERANCE
+from harness.compare import describe_mismatch
+from harness.learner_code import LearnerError, load_function
+
+from .errors import BuildError
+from .paths import REPO
+
+REQUIRED_FILES = ("statement.md", "starter.py", "solution.py", "tests.py")
+REQUIRED_FRONT_MATTER = ("title", "difficulty", "function", "signature")
+DIFFICULTIES = ("Easy", "Medium", "Hard")
+
+
+@dataclass
+class Problem:
+    slug: str
+    title: str
+    difficulty: str
+    signature: str
+    summary: str
+    statement_markdown: str
+    starter: str
+    suite: harness.Suite
+
+
+def load_all(problems_dir):
+    folders = sorted(path for path in Path(problems_dir).iterdir() if path.is_dir())
+    if not folders:
+        raise BuildError(_show(problems_dir), "there are no problem folders", "add a folder such as problems/<slug>/")
+    return [load_problem(folder) for folder in folders]
+
+
+def load_problem(folder):
+    folder = Path(folder)
+    for name in REQUIRED_FILES:
+        if not (folder / name).is_file():
+            raise BuildError(
+                _show(folder / name), "this file is missing", f"every problem folder needs {', '.join(REQUIRED_FILES)}"
+            )
+    front, statement_markdown = _read_statement(folder / "statement.md")
+    suite = _read_tests(folder / "tests.py", front["function"])
+    _compute_expected(folder / "solution.py", suite)
+    return Problem(
+        slug=folder.name,
+        title=str(front["title"]),
+        difficulty=front["difficulty"],
+        signature=str(front["signature"]),
+        summary=str(front.get("summary", "")),
+        statement_markdown=statement_markdown,
+        starter=(folder / "starter.py").read_text(encoding="utf-8"),
+        suite=suite,
+    )
+
+
+def _read_statement(path):
+    text = path.read_text(encoding="utf-8")
+    parts = text.split("---\n", 2) if text.startswith("---\n") else None
+    if not parts or len(parts) < 3:
+        raise BuildError(
+            _show(path),
+            "there is no front matter",
+            "start the file with a block between two `---` lines holding " + ", ".join(REQUIRED_FRONT_MATTER),
+        )
+    try:
+        front = yaml.safe_load(parts[1]) or {}
+    except yaml.YAMLError as error:
+        raise BuildError(_show(path), f"the front matter is not valid YAML ({error})", "fix the YAML between the --- lines") from None
+    if not isinstance(front, dict):
+        raise BuildError(_show(path), "the front matter is not a set of `key: value` lines", "write one `key: value` per line")
+    for key in REQUIRED_FRONT_MATTER:
+        if not front.get(key):
+            raise BuildError(_show(path), f"the front matter has no `{key}`", f"add a line `{key}: ...` between the --- lines")
+    if front["difficulty"] not in DIFFICULTIES:
+        raise BuildError(
+            _show(path), f"difficulty is {front['difficulty']!r}", f"use one of {', '.join(DIFFICULTIES)}"
+        )
+    if not str(front["function"]).isidentifier():
+        raise BuildError(_show(path), f"function {front['function']!r} is not a Python name", "use the function's name, e.g. my_loss")
+    return front, parts[2]
+
+
+def _read_tests(path, function_name):
+    module = _run_instructor_file(path)
+    cases = getattr(module, "CASES", None)
+    if not isinstance(cases, list) or not cases or not all(isinstance(case, harness.Case) for case in cases):
+        raise BuildError(_show(path), "it defines no CASES list of harness.Case", "define CASES = [Case(name=..., args=dict(...)), ...]")
+    names = [case.name for case in cases]
+    for case in cases:
+        if not isinstance(case.name, str) or not case.name.strip():
+            raise BuildError(_show(path), "a case has an empty name", "give every Case a name= that says what it checks")
+        if names.count(case.name) > 1:
+            raise BuildError(_show(path), f"two cases are named {case.name!r}", "give every case its own name")
+    return harness.Suite(
+        function=function_name,
+        cases=cases,
+        time_limit_seconds=float(getattr(module, "TIME_LIMIT_SECONDS", DEFAULT_TIME_LIMIT_SECONDS)),
+        tolerance=dict(getattr(module, "TOLERANCE", DEFAULT_TOLERANCE)),
+    )
+
+
+def _compute_expected(solution_path, suite):
+    """Replaces each case's expected value by the reference output, after checking it against the name's promise."""
+    try:
+        reference = load_function(solution_path.read_text(encoding="utf-8"), suite.function)
+    except LearnerError as error:
+        raise BuildError(_show(solution_path), error.message, "make the reference solution load and define the function") from None
+    for index, case in enumerate(suite.cases):
+        try:
+            output = reference(*suite.fresh_args(index))
+        except Exception as error:  # noqa: BLE001 - reported with the case that triggered it
+            raise BuildError(
+                _show(solution_path), f"the reference raised {type(error).__name__}: {error} on case {case.name!r}", "fix solution.py or the case's inputs"
+            ) from None
+        output = _as_expected_value(output, solution_path, case)
+        if case.expected is not None:
+            mismatch = describe_mismatch(case.expected, output, suite.tolerance)
+            if mismatch:
+                raise BuildError(
+                    _show(solution_path.with_name("tests.py")),
+                    f"case {case.name!r} promises {case.expected!r} but the reference solution returns {output!r} ({mismatch})",
+                    "fix the case's inputs or expected=, or the reference solution",
+                )
+        case.expected = output
+
+
+def _as_expected_value(output, solution_path, case):
+    if isinstance(output, np.ndarray) and output.ndim > 0:
+        return output.astype(float)
+    try:
+        value = float(output)
+    except (TypeError, ValueError):
+        value = math.nan
+    if not math.isfinite(value):
+        raise BuildError(
+            _show(solution_path), f"the reference returned {output!r} on case {case.name!r}", "return a finite number or an array"
+        )
+    return value
+
+
+def _run_instructor_file(path):
+    spec = importlib.util.spec_from_file_location(f"problem_tests_{path.parent.name}", path)
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except Exception as error:  # noqa: BLE001 - any failure is reported against the file
+        raise BuildError(_show(path), f"running it raised {type(error).__name__}: {error}", "fix the error in this file") from None
+    return module
+
+
+def _show(path):
+    path = Path(path)
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)

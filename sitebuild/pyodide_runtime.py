@@ -1,0 +1,61 @@
+"""Copies the Pyodide runtime (npm package) and the vendored package wheels into the site,
+after checking each wheel's sha256 against the runtime's own pyodide-lock.json."""
+
+import hashlib
+import json
+import shutil
+
+from .errors import BuildError
+from .paths import PYODIDE_NPM, REPO, VENDORED_PYODIDE_PACKAGES
+
+PYODIDE_VERSION = "0.27.7"
+RUNTIME_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# What the worker loads with loadPackage; their dependencies are read from the lock file.
+PACKAGES = ("numpy", "micropip")
+
+
+def copy_runtime(out_dir):
+    _check_npm_version()
+    lock = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text())
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in RUNTIME_FILES:
+        shutil.copy2(PYODIDE_NPM / name, out_dir / name)
+    for package in _with_dependencies(PACKAGES, lock):
+        entry = lock["packages"][package]
+        wheel = VENDORED_PYODIDE_PACKAGES / entry["file_name"]
+        if not wheel.is_file():
+            raise BuildError(
+                str(wheel.relative_to(REPO)),
+                f"Pyodide package {package!r} is missing",
+                "vendor it as described in vendor/pyodide-packages/README.md",
+            )
+        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+        if digest != entry["sha256"]:
+            raise BuildError(
+                str(wheel.relative_to(REPO)),
+                f"sha256 is {digest}, but pyodide-lock.json of Pyodide {PYODIDE_VERSION} says {entry['sha256']}",
+                "replace it with the official release file (see vendor/pyodide-packages/README.md)",
+            )
+        shutil.copy2(wheel, out_dir / wheel.name)
+
+
+def _check_npm_version():
+    package_json = PYODIDE_NPM / "package.json"
+    version = json.loads(package_json.read_text())["version"] if package_json.is_file() else None
+    if version != PYODIDE_VERSION:
+        raise BuildError(
+            "node_modules/pyodide",
+            f"found Pyodide {version or 'nothing'}, the kit needs {PYODIDE_VERSION}",
+            "run `npm ci` (or `make build`, which runs it)",
+        )
+
+
+def _with_dependencies(names, lock):
+    seen = []
+    pending = list(names)
+    while pending:
+        name = pending.pop()
+        if name not in seen:
+            seen.append(name)
+            pending.extend(lock["packages"][name]["depends"])
+    return seen

@@ -1,0 +1,50 @@
+"""Markdown statement -> HTML, with $math$ rendered by KaTeX at build time."""
+
+import json
+import subprocess
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+from .errors import BuildError
+from .paths import NODE_MODULES, REPO
+
+RENDER_MATH_SCRIPT = REPO / "sitebuild" / "render_math.cjs"
+
+
+def render_statement(markdown_text, source_name):
+    """HTML for a statement. Raw HTML in the markdown is not passed through: statements are text."""
+    formulas = []
+
+    def placeholder(tex, options):
+        formulas.append({"tex": tex, "display": options["display_mode"]})
+        return f"\x00math{len(formulas) - 1}\x00"
+
+    markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
+    markdown.use(dollarmath_plugin, allow_space=True, allow_digits=False, renderer=placeholder)
+    html = markdown.render(markdown_text)
+    for index, rendered in enumerate(render_math(formulas)):
+        if "error" in rendered:
+            raise BuildError(
+                source_name,
+                f"the formula ${formulas[index]['tex']}$ is not valid TeX for KaTeX ({rendered['error']})",
+                "correct the formula; KaTeX's list of supported functions is at katex.org/docs/supported",
+            )
+        html = html.replace(f"\x00math{index}\x00", rendered["html"], 1)
+    return html
+
+
+def render_math(formulas):
+    if not formulas:
+        return []
+    completed = subprocess.run(
+        ["node", str(RENDER_MATH_SCRIPT)],
+        input=json.dumps(formulas),
+        capture_output=True,
+        text=True,
+        cwd=NODE_MODULES.parent,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise BuildError(str(RENDER_MATH_SCRIPT.relative_to(REPO)), f"KaTeX failed: {completed.stderr.strip()}", "run `npm ci`")
+    return json.loads(completed.stdout)

@@ -1,0 +1,114 @@
+// Wires the exercise page: statement (already in the HTML), editor, Run button, status
+// line and results. Python starts loading in a worker the moment the page opens.
+
+import { openDrafts } from "./drafts.js";
+import { createEditor } from "./editor.js";
+import { createResultsView } from "./results_view.js";
+import { PythonRunner } from "./runner.js";
+
+const config = JSON.parse(document.getElementById("problem-config").textContent);
+const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
+const runButton = byTestId("run-tests");
+const resetButton = byTestId("reset-code");
+const status = byTestId("runtime-status");
+const notice = byTestId("notice");
+const results = createResultsView(byTestId("results"));
+const drafts = openDrafts(config.slug);
+const testCount = config.testNames.length;
+
+const runner = new PythonRunner({
+  urls: Object.fromEntries(Object.entries(config.urls).map(([name, url]) => [name, new URL(url, document.baseURI).href])),
+  testNames: config.testNames,
+  timeLimitSeconds: config.timeLimitSeconds,
+  onStateChange: showRuntimeState,
+});
+runner.start();
+
+const editor = createEditor({
+  parent: byTestId("editor"),
+  code: drafts.load() ?? config.starter,
+  onChange: (code) => {
+    drafts.save(code);
+    if (!drafts.available) showNotice("Your browser does not allow saving here, so your code will not be kept after you leave this page.");
+    else hideNotice();
+  },
+  onRun: runTests,
+});
+
+let running = false;
+
+async function runTests() {
+  if (running) return;
+  running = true;
+  runButton.disabled = true;
+  results.showStarted(testCount, runner.state === "loading");
+  try {
+    const outcome = await runner.run(editor.getCode(), {
+      onTestStarted: (index) => results.showTestStarted(index, testCount),
+      onTestFinished: (index, result) => results.showTestFinished(result),
+    });
+    results.showResults(outcome);
+  } catch (error) {
+    results.showResults({
+      status: "error",
+      message: `Your tests could not run: ${error.message}. Press Retry next to the status line.`,
+      line: null,
+      output: "",
+      tests: config.testNames.map((name) => ({ name, status: "not-run", message: "Not run: Python is not available.", output: "", line: null })),
+    });
+  } finally {
+    running = false;
+    runButton.disabled = false;
+  }
+}
+
+function showRuntimeState(state, detail) {
+  status.dataset.state = state;
+  status.textContent = detail;
+  if (state === "error") {
+    const retry = document.createElement("button");
+    retry.type = "button";
+    retry.className = "button";
+    retry.dataset.testid = "retry-python";
+    retry.textContent = "Retry";
+    retry.addEventListener("click", () => runner.start());
+    status.append(" ", retry);
+  }
+}
+
+function showNotice(text, action) {
+  notice.replaceChildren(text);
+  if (action) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "button button--small";
+    button.textContent = action.label;
+    button.addEventListener("click", action.run);
+    notice.append(" ", button);
+  }
+  notice.hidden = false;
+}
+
+function hideNotice() {
+  notice.hidden = true;
+}
+
+runButton.addEventListener("click", runTests);
+resetButton.addEventListener("click", () => {
+  editor.replaceCode(config.starter);
+  showNotice("The starter code is back.", {
+    label: "Undo",
+    run: () => {
+      editor.undoLastChange();
+      hideNotice();
+      editor.focus();
+    },
+  });
+});
+// Ctrl/Cmd+Enter runs the tests from anywhere on the page, not only inside the editor.
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+    event.preventDefault();
+    runTests();
+  }
+});

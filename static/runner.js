@@ -1,0 +1,106 @@
+// Client of worker.js: starts the worker, sends requests, enforces the time limit.
+// A run that overruns is stopped with worker.terminate() and a fresh worker is started:
+// GitHub Pages cannot send the headers that interrupting Python through a
+// SharedArrayBuffer would need.
+
+import { resultsAfterCrash, resultsAfterTimeout } from "./results.js";
+
+export class PythonRunner {
+  /** urls: absolute {worker, pyodide, harnessWheel, tests}; onStateChange(state, detail). */
+  constructor({ urls, testNames, timeLimitSeconds, onStateChange }) {
+    this.urls = urls;
+    this.testNames = testNames;
+    this.timeLimitSeconds = timeLimitSeconds;
+    this.onStateChange = onStateChange;
+    this.nextId = 0;
+    this.pending = new Map();
+    this.worker = null;
+    this.ready = null;
+  }
+
+  /** Starts (or restarts) the worker and loads Python in the background. */
+  start(reason = "Loading Python…") {
+    this.worker?.terminate();
+    this.pending.clear();
+    this.worker = new Worker(this.urls.worker);
+    this.worker.onmessage = ({ data }) => this.pending.get(data.id)?.(data);
+    // A worker that dies (e.g. the runtime aborts) fails whatever was waiting on it.
+    this.worker.onerror = (event) => this.failPending(event.message || "the Python worker stopped");
+    this.setState("loading", reason);
+    const started = performance.now();
+    this.ready = this.request({ type: "init", urls: this.urls }).then(
+      (info) => this.setState("ready", `Python ${info.python} ready (loaded in ${seconds(performance.now() - started)})`),
+      (error) => {
+        this.setState("error", `Python could not be loaded: ${error.message}`);
+        throw error;
+      },
+    );
+    this.ready.catch(() => {}); // shown through the state; run() sees it again
+    return this.ready;
+  }
+
+  /** Runs the learner's code; resolves with a results object whatever the code does. */
+  async run(code, { onTestStarted, onTestFinished } = {}) {
+    await this.ready;
+    this.setState("running", "Running tests…");
+    const finished = [];
+    let current = -1; // -1 while the learner's file itself is loading
+    let timer = null;
+    return new Promise((resolve) => {
+      const finish = (results, restartReason) => {
+        clearTimeout(timer);
+        if (restartReason) this.start(restartReason);
+        else this.setState("ready", "Python ready");
+        resolve(results);
+      };
+      const armTimer = () => {
+        clearTimeout(timer);
+        timer = setTimeout(
+          () => finish(resultsAfterTimeout(this.testNames, finished, current, this.timeLimitSeconds), "Restarting Python after the time limit…"),
+          this.timeLimitSeconds * 1000,
+        );
+      };
+      const onProgress = (progress) => {
+        if (progress.event === "test-started") {
+          current = progress.index;
+          armTimer();
+          onTestStarted?.(progress.index);
+        } else {
+          finished[progress.index] = progress.result;
+          onTestFinished?.(progress.index, progress.result);
+        }
+      };
+      armTimer();
+      this.request({ type: "run", code }, onProgress).then(
+        (results) => finish(results),
+        (error) => finish(resultsAfterCrash(this.testNames, finished, error.message), "Restarting Python after a crash…"),
+      );
+    });
+  }
+
+  request(message, onProgress) {
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, (reply) => {
+        if (reply.progress) return onProgress?.(reply.progress);
+        this.pending.delete(id);
+        if ("error" in reply) reject(new Error(reply.error));
+        else resolve(reply.result);
+      });
+      this.worker.postMessage({ id, ...message });
+    });
+  }
+
+  failPending(message) {
+    for (const reply of [...this.pending.values()]) reply({ error: message });
+  }
+
+  setState(state, detail) {
+    this.state = state;
+    this.onStateChange(state, detail);
+  }
+}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
