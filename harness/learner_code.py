@@ -76,7 +76,7 @@ def load_function(source, function_name):
         raise LearnerError(_explain_missing_function(function_name, namespace))
     if not callable(function):
         raise LearnerError(
-            f"`{function_name}` is a {type(function).__name__}, not a function. "
+            f"`{function_name}` is not a function, it is a value of type {type(function).__name__}. "
             f"Define it with `def {function_name}(...):`."
         )
     return function

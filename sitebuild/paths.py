@@ -24,6 +24,12 @@ def site_problem_dir(slug):
     return f"problems/{slug}/"
 
 
+def shown(path):
+    """A path as a person should see it in a message: relative to the repository when inside it."""
+    path = Path(path)
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
+
+
 def relative_root(site_path):
     """The relative URL from a page at `site_path` back to the site root, e.g. "../../"."""
     return "../" * site_path.count("/")

@@ -14,7 +14,7 @@ from harness.compare import describe_mismatch
 from harness.learner_code import LearnerError, load_function
 
 from .errors import BuildError
-from .paths import REPO
+from .paths import shown
 
 REQUIRED_FILES = ("statement.md", "starter.py", "solution.py", "tests.py")
 REQUIRED_FRONT_MATTER = ("title", "difficulty", "function", "signature")
@@ -36,7 +36,7 @@ class Problem:
 def load_all(problems_dir):
     folders = sorted(path for path in Path(problems_dir).iterdir() if path.is_dir())
     if not folders:
-        raise BuildError(_show(problems_dir), "there are no problem folders", "add a folder such as problems/<slug>/")
+        raise BuildError(shown(problems_dir), "there are no problem folders", "add a folder such as problems/<slug>/")
     return [load_problem(folder) for folder in folders]
 
 
@@ -45,7 +45,7 @@ def load_problem(folder):
     for name in REQUIRED_FILES:
         if not (folder / name).is_file():
             raise BuildError(
-                _show(folder / name), "this file is missing", f"every problem folder needs {', '.join(REQUIRED_FILES)}"
+                shown(folder / name), "this file is missing", f"every problem folder needs {', '.join(REQUIRED_FILES)}"
             )
     front, statement_markdown = _read_statement(folder / "statement.md")
     suite = _read_tests(folder / "tests.py", front["function"])
@@ -67,25 +67,25 @@ def _read_statement(path):
     parts = text.split("---\n", 2) if text.startswith("---\n") else None
     if not parts or len(parts) < 3:
         raise BuildError(
-            _show(path),
+            shown(path),
             "there is no front matter",
             "start the file with a block between two `---` lines holding " + ", ".join(REQUIRED_FRONT_MATTER),
         )
     try:
         front = yaml.safe_load(parts[1]) or {}
     except yaml.YAMLError as error:
-        raise BuildError(_show(path), f"the front matter is not valid YAML ({error})", "fix the YAML between the --- lines") from None
+        raise BuildError(shown(path), f"the front matter is not valid YAML ({error})", "fix the YAML between the --- lines") from None
     if not isinstance(front, dict):
-        raise BuildError(_show(path), "the front matter is not a set of `key: value` lines", "write one `key: value` per line")
+        raise BuildError(shown(path), "the front matter is not a set of `key: value` lines", "write one `key: value` per line")
     for key in REQUIRED_FRONT_MATTER:
         if not front.get(key):
-            raise BuildError(_show(path), f"the front matter has no `{key}`", f"add a line `{key}: ...` between the --- lines")
+            raise BuildError(shown(path), f"the front matter has no `{key}`", f"add a line `{key}: ...` between the --- lines")
     if front["difficulty"] not in DIFFICULTIES:
         raise BuildError(
-            _show(path), f"difficulty is {front['difficulty']!r}", f"use one of {', '.join(DIFFICULTIES)}"
+            shown(path), f"difficulty is {front['difficulty']!r}", f"use one of {', '.join(DIFFICULTIES)}"
         )
     if not str(front["function"]).isidentifier():
-        raise BuildError(_show(path), f"function {front['function']!r} is not a Python name", "use the function's name, e.g. my_loss")
+        raise BuildError(shown(path), f"function {front['function']!r} is not a Python name", "use the function's name, e.g. my_loss")
     return front, parts[2]
 
 
@@ -93,13 +93,13 @@ def _read_tests(path, function_name):
     module = _run_instructor_file(path)
     cases = getattr(module, "CASES", None)
     if not isinstance(cases, list) or not cases or not all(isinstance(case, harness.Case) for case in cases):
-        raise BuildError(_show(path), "it defines no CASES list of harness.Case", "define CASES = [Case(name=..., args=dict(...)), ...]")
+        raise BuildError(shown(path), "it defines no CASES list of harness.Case", "define CASES = [Case(name=..., args=dict(...)), ...]")
     names = [case.name for case in cases]
     for case in cases:
         if not isinstance(case.name, str) or not case.name.strip():
-            raise BuildError(_show(path), "a case has an empty name", "give every Case a name= that says what it checks")
+            raise BuildError(shown(path), "a case has an empty name", "give every Case a name= that says what it checks")
         if names.count(case.name) > 1:
-            raise BuildError(_show(path), f"two cases are named {case.name!r}", "give every case its own name")
+            raise BuildError(shown(path), f"two cases are named {case.name!r}", "give every case its own name")
     return harness.Suite(
         function=function_name,
         cases=cases,
@@ -113,20 +113,20 @@ def _compute_expected(solution_path, suite):
     try:
         reference = load_function(solution_path.read_text(encoding="utf-8"), suite.function)
     except LearnerError as error:
-        raise BuildError(_show(solution_path), error.message, "make the reference solution load and define the function") from None
+        raise BuildError(shown(solution_path), error.message, "make the reference solution load and define the function") from None
     for index, case in enumerate(suite.cases):
         try:
             output = reference(*suite.fresh_args(index))
         except Exception as error:  # noqa: BLE001 - reported with the case that triggered it
             raise BuildError(
-                _show(solution_path), f"the reference raised {type(error).__name__}: {error} on case {case.name!r}", "fix solution.py or the case's inputs"
+                shown(solution_path), f"the reference raised {type(error).__name__}: {error} on case {case.name!r}", "fix solution.py or the case's inputs"
             ) from None
         output = _as_expected_value(output, solution_path, case)
         if case.expected is not None:
             mismatch = describe_mismatch(case.expected, output, suite.tolerance)
             if mismatch:
                 raise BuildError(
-                    _show(solution_path.with_name("tests.py")),
+                    shown(solution_path.with_name("tests.py")),
                     f"case {case.name!r} promises {case.expected!r} but the reference solution returns {output!r} ({mismatch})",
                     "fix the case's inputs or expected=, or the reference solution",
                 )
@@ -142,7 +142,7 @@ def _as_expected_value(output, solution_path, case):
         value = math.nan
     if not math.isfinite(value):
         raise BuildError(
-            _show(solution_path), f"the reference returned {output!r} on case {case.name!r}", "return a finite number or an array"
+            shown(solution_path), f"the reference returned {output!r} on case {case.name!r}", "return a finite number or an array"
         )
     return value
 
@@ -153,10 +153,5 @@ def _run_instructor_file(path):
     try:
         spec.loader.exec_module(module)
     except Exception as error:  # noqa: BLE001 - any failure is reported against the file
-        raise BuildError(_show(path), f"running it raised {type(error).__name__}: {error}", "fix the error in this file") from None
+        raise BuildError(shown(path), f"running it raised {type(error).__name__}: {error}", "fix the error in this file") from None
     return module
-
-
-def _show(path):
-    path = Path(path)
-    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)

@@ -6,7 +6,7 @@ import json
 import shutil
 
 from .errors import BuildError
-from .paths import PYODIDE_NPM, REPO, VENDORED_PYODIDE_PACKAGES
+from .paths import PYODIDE_NPM, VENDORED_PYODIDE_PACKAGES, shown
 
 PYODIDE_VERSION = "0.27.7"
 RUNTIME_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
@@ -25,14 +25,14 @@ def copy_runtime(out_dir):
         wheel = VENDORED_PYODIDE_PACKAGES / entry["file_name"]
         if not wheel.is_file():
             raise BuildError(
-                str(wheel.relative_to(REPO)),
+                shown(wheel),
                 f"Pyodide package {package!r} is missing",
                 "vendor it as described in vendor/pyodide-packages/README.md",
             )
         digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
         if digest != entry["sha256"]:
             raise BuildError(
-                str(wheel.relative_to(REPO)),
+                shown(wheel),
                 f"sha256 is {digest}, but pyodide-lock.json of Pyodide {PYODIDE_VERSION} says {entry['sha256']}",
                 "replace it with the official release file (see vendor/pyodide-packages/README.md)",
             )

@@ -5,7 +5,7 @@ import functools
 import http.server
 import threading
 
-from .paths import DEFAULT_OUT, REPO
+from .paths import DEFAULT_OUT, shown
 
 CONTENT_TYPES = {".wasm": "application/wasm", ".js": "text/javascript", ".json": "application/json", ".whl": "application/zip"}
 
@@ -41,8 +41,7 @@ def main():
         server = make_server(args.dir, args.port, verbose=True)
     except OSError as error:
         raise SystemExit(f"Cannot listen on 127.0.0.1:{args.port} ({error.strerror}). Try `make serve PORT={args.port + 1}`.") from None
-    shown = args.dir if not args.dir.startswith(str(REPO)) else args.dir[len(str(REPO)) + 1 :]
-    print(f"Serving {shown}/ at http://127.0.0.1:{args.port}/  (Ctrl+C to stop)", flush=True)
+    print(f"Serving {shown(args.dir)}/ at http://127.0.0.1:{args.port}/  (Ctrl+C to stop)", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -7,7 +7,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from .errors import BuildError
-from .paths import NODE_MODULES, REPO
+from .paths import NODE_MODULES, REPO, shown
 
 RENDER_MATH_SCRIPT = REPO / "sitebuild" / "render_math.cjs"
 
@@ -46,5 +46,5 @@ def render_math(formulas):
         check=False,
     )
     if completed.returncode != 0:
-        raise BuildError(str(RENDER_MATH_SCRIPT.relative_to(REPO)), f"KaTeX failed: {completed.stderr.strip()}", "run `npm ci`")
+        raise BuildError(shown(RENDER_MATH_SCRIPT), f"KaTeX failed: {completed.stderr.strip()}", "run `npm ci`")
     return json.loads(completed.stdout)

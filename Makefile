@@ -1,0 +1,36 @@
+# Two commands for a fresh machine: `make serve` and `make test`. Both install what is
+# missing first (Python venv, node_modules) and are safe to run again.
+
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: serve build test setup browser clean
+
+serve: build
+	$(PY) -m sitebuild.serve --port $(PORT)
+
+build: setup
+	$(PY) build.py
+
+test: setup browser
+	$(PY) -m pytest
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# The browser tests drive Debian's Chromium; install it when we are allowed to.
+browser:
+	@scripts/ensure-chromium
+
+clean:
+	rm -rf _site .pytest_cache

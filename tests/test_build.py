@@ -1,0 +1,164 @@
+"""build.py: what lands in _site/, what must never land there, and how it fails."""
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+import harness
+from build import build_site
+from sitebuild import pyodide_runtime
+from sitebuild.errors import BuildError
+from sitebuild.harness_wheel import wheel_filename
+from sitebuild.paths import PROBLEMS, PYODIDE_NPM, REPO
+
+PAGE = "problems/contrastive-loss/index.html"
+
+
+def site_files(site):
+    return [path for path in site.rglob("*") if path.is_file()]
+
+
+def test_site_has_catalog_page_runtime_and_assets(built_site):
+    for relative in [
+        "index.html",
+        PAGE,
+        "problems/contrastive-loss/tests.json",
+        "assets/app.js",
+        "assets/worker.js",
+        "assets/style.css",
+        "assets/katex/katex.min.css",
+        f"assets/{wheel_filename()}",
+        *(f"pyodide/{name}" for name in pyodide_runtime.RUNTIME_FILES),
+    ]:
+        assert (built_site / relative).is_file(), relative
+    assert list((built_site / "assets/katex/fonts").glob("*.woff2"))
+    assert 'href="problems/contrastive-loss/"' in (built_site / "index.html").read_text()
+
+
+def test_pyodide_packages_match_the_runtime_lock_file(built_site):
+    lock = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text())
+    for package in ("numpy", "micropip", "packaging"):
+        entry = lock["packages"][package]
+        shipped = built_site / "pyodide" / entry["file_name"]
+        assert hashlib.sha256(shipped.read_bytes()).hexdigest() == entry["sha256"], package
+
+
+def test_reference_solution_is_nowhere_in_the_site(built_site):
+    starter = (PROBLEMS / "contrastive-loss" / "starter.py").read_text()
+    solution_lines = [
+        line.strip().encode()
+        for line in (PROBLEMS / "contrastive-loss" / "solution.py").read_text().splitlines()
+        if len(line.strip()) > 25 and line.strip() not in starter
+    ]
+    assert solution_lines, "the check needs distinctive lines of the reference to look for"
+    for path in site_files(built_site):
+        contents = [path.read_bytes()]
+        if path.suffix == ".whl":
+            with zipfile.ZipFile(path) as wheel:
+                contents += [wheel.read(name) for name in wheel.namelist()]
+        for content in contents:
+            for line in solution_lines:
+                assert line not in content, f"{path.relative_to(built_site)} contains the reference line {line!r}"
+        assert path.name != "solution.py"
+
+
+def test_expected_values_are_what_the_test_names_promise(built_site):
+    suite = harness.Suite.from_json((built_site / "problems/contrastive-loss/tests.json").read_text())
+    expected = {case.name: case.expected for case in suite.cases}
+    margin = next(case for case in suite.cases if case.name.startswith("Coincident")).args["margin"]
+    assert margin != 1.0  # otherwise ignoring the margin would pass
+    assert expected == pytest.approx(
+        {
+            "Reference example: 0.625": 0.625,
+            "Identical similar pair -> 0": 0.0,
+            "Dissimilar pair beyond the margin -> 0": 0.0,
+            "Coincident dissimilar pair -> margin squared": margin**2,
+        }
+    )
+
+
+def test_pages_use_relative_urls_only(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text()
+        for attribute in ('src="/', 'href="/', "url(/"):
+            assert attribute not in html, f"{page.relative_to(built_site)} has an absolute URL ({attribute})"
+
+
+def test_statement_math_is_rendered_at_build_time(built_site):
+    html = (built_site / PAGE).read_text()
+    assert 'class="katex"' in html
+    assert "$$" not in html
+
+
+def test_harness_wheel_imports_in_a_clean_interpreter(built_site):
+    wheel = built_site / "assets" / wheel_filename()
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    assert "harness/grader.py" in names and any(name.endswith(".dist-info/RECORD") for name in names)
+    completed = subprocess.run(
+        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(wheel)!r}); import harness; print(harness.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert str(wheel) in completed.stdout
+
+
+@pytest.fixture
+def problems_copy(tmp_path):
+    copy = tmp_path / "problems"
+    shutil.copytree(PROBLEMS, copy)
+    return copy / "contrastive-loss"
+
+
+@pytest.mark.parametrize(
+    "file, change, named_problem",
+    [
+        ("statement.md", lambda text: text.replace("difficulty: Medium\n", ""), "no `difficulty`"),
+        ("statement.md", lambda text: text.split("---\n", 2)[2], "no front matter"),
+        ("tests.py", lambda text: text.replace("expected=1.5**2", "expected=1.0"), "promises 1.0"),
+        ("tests.py", lambda text: text.replace('"Identical similar pair -> 0"', '"Reference example: 0.625"'), "two cases are named"),
+        ("solution.py", lambda text: text.replace("def contrastive_loss", "def contrastive"), "no function named"),
+    ],
+    ids=["missing field", "no front matter", "broken promise", "duplicate name", "solution misnamed"],
+)
+def test_a_broken_problem_fails_the_build_naming_the_file_and_leaves_the_old_site(
+    problems_copy, tmp_path, file, change, named_problem
+):
+    out = tmp_path / "_site"
+    build_site(out, problems_dir=problems_copy.parent)
+    before = sorted(path.relative_to(out) for path in site_files(out))
+    target = problems_copy / file
+    target.write_text(change(target.read_text()))
+    with pytest.raises(BuildError) as failure:
+        build_site(out, problems_dir=problems_copy.parent)
+    assert file in failure.value.where
+    assert named_problem in failure.value.what
+    assert failure.value.fix
+    assert sorted(path.relative_to(out) for path in site_files(out)) == before
+    assert not [path for path in tmp_path.iterdir() if "building" in path.name]
+
+
+def test_a_tampered_pyodide_package_fails_the_build(tmp_path, monkeypatch):
+    vendored = tmp_path / "vendored"
+    shutil.copytree(pyodide_runtime.VENDORED_PYODIDE_PACKAGES, vendored)
+    numpy_wheel = next(vendored.glob("numpy-*.whl"))
+    numpy_wheel.write_bytes(numpy_wheel.read_bytes() + b"\0")
+    monkeypatch.setattr(pyodide_runtime, "VENDORED_PYODIDE_PACKAGES", vendored)
+    with pytest.raises(BuildError) as failure:
+        build_site(tmp_path / "_site")
+    assert numpy_wheel.name in failure.value.where
+    assert "sha256" in failure.value.what
+
+
+def test_build_command_reports_errors_for_a_person(tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "build.py", "--out", str(tmp_path / "_site")], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "Built 1 problem" in completed.stdout

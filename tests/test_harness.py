@@ -1,0 +1,218 @@
+"""The grading harness in CPython, on the real contrastive-loss suite as shipped (tests.json)."""
+
+import json
+
+import numpy as np
+import pytest
+
+import harness
+from harness.compare import describe_mismatch
+from harness.learner_code import OUTPUT_LIMIT_CHARS
+from sitebuild.problems import load_problem
+from sitebuild.paths import PROBLEMS
+
+TEST_NAMES = [
+    "Reference example: 0.625",
+    "Identical similar pair -> 0",
+    "Dissimilar pair beyond the margin -> 0",
+    "Coincident dissimilar pair -> margin squared",
+]
+TOLERANCE = {"rel": 1e-6, "abs": 1e-9}
+
+SOLUTION_TEMPLATE = """\
+import numpy as np
+
+
+def contrastive_loss(x1, x2, label, margin=1.0):
+    d = np.linalg.norm(np.asarray(x1, dtype=float) - np.asarray(x2, dtype=float), axis=1)
+    y = np.array(label, dtype=float)
+    return {expression}
+"""
+CORRECT = "np.mean(y * d**2 + (1 - y) * np.maximum(0, margin - d) ** 2)"
+
+
+def solution(expression):
+    return SOLUTION_TEMPLATE.format(expression=expression)
+
+
+@pytest.fixture(scope="module")
+def suite():
+    """The suite exactly as the browser receives it: built, then through its JSON form."""
+    problem = load_problem(PROBLEMS / "contrastive-loss")
+    return harness.Suite.from_json(problem.suite.to_json())
+
+
+def statuses(results):
+    return [test["status"] for test in results["tests"]]
+
+
+def test_reference_solution_passes_every_test(suite):
+    results = harness.grade((PROBLEMS / "contrastive-loss" / "solution.py").read_text(), suite)
+    assert [test["name"] for test in results["tests"]] == TEST_NAMES
+    assert statuses(results) == ["passed"] * 4
+    assert results["status"] == "passed"
+
+
+def test_starter_fails_every_test_saying_it_returned_none(suite):
+    results = harness.grade((PROBLEMS / "contrastive-loss" / "starter.py").read_text(), suite)
+    assert statuses(results) == ["failed"] * 4
+    assert results["status"] == "failed"
+    assert all("returned None" in test["message"] for test in results["tests"])
+
+
+def test_flipped_label_convention_fails_every_test(suite):
+    flipped = "np.mean((1 - y) * d**2 + y * np.maximum(0, margin - d) ** 2)"
+    assert statuses(harness.grade(solution(flipped), suite)) == ["failed"] * 4
+
+
+def test_half_factor_fails_the_reference_example(suite):
+    results = harness.grade(solution(f"0.5 * {CORRECT}"), suite)
+    assert results["tests"][0]["status"] == "failed"
+    assert results["tests"][0]["message"] == "Expected 0.625, got 0.3125."
+
+
+@pytest.mark.parametrize(
+    "mistake, failing_test",
+    [
+        ("np.sum(y * d**2 + (1 - y) * np.maximum(0, margin - d) ** 2)", "Reference example: 0.625"),
+        ("np.mean(y * d**2 + (1 - y) * np.maximum(0, 1.0 - d) ** 2)", "Coincident dissimilar pair -> margin squared"),
+        ("np.mean(y * d**2 + (1 - y) * np.maximum(0, margin - d))", "Coincident dissimilar pair -> margin squared"),
+    ],
+    ids=["sum instead of mean", "margin ignored", "hinge not squared"],
+)
+def test_classic_mistakes_are_caught(suite, mistake, failing_test):
+    results = {test["name"]: test["status"] for test in harness.grade(solution(mistake), suite)["tests"]}
+    assert results[failing_test] == "failed"
+
+
+def test_exception_is_an_error_on_the_learners_line(suite):
+    code = "def contrastive_loss(x1, x2, label, margin=1.0):\n    scale = 0\n    return 1 / scale\n"
+    results = harness.grade(code, suite)
+    assert statuses(results) == ["error"] * 4
+    first = results["tests"][0]
+    assert first["line"] == 3
+    assert first["message"].startswith("ZeroDivisionError: division by zero")
+    assert "line 3, in contrastive_loss" in first["message"]
+    assert "harness" not in first["message"]  # only the learner's own frames
+
+
+def test_exception_in_a_helper_shows_each_learner_frame(suite):
+    code = "def helper():\n    return [][1]\n\n\ndef contrastive_loss(x1, x2, label, margin=1.0):\n    return helper()\n"
+    message = harness.grade(code, suite)["tests"][0]["message"]
+    assert "line 6, in contrastive_loss" in message and "line 2, in helper" in message
+
+
+def test_syntax_error_is_reported_once_with_its_line(suite):
+    code = "import numpy as np\n\ndef contrastive_loss(x1, x2, label, margin=1.0):\n    d = (x1 - x2\n    return d\n"
+    results = harness.grade(code, suite)
+    assert results["status"] == "error"
+    assert results["message"].startswith("SyntaxError on line 4")
+    assert results["line"] == 4
+    assert statuses(results) == ["error"] * 4
+
+
+def test_crash_at_import_time_is_a_load_error(suite):
+    results = harness.grade("import torch\n", suite)
+    assert results["status"] == "error"
+    assert results["message"].startswith("ModuleNotFoundError: No module named 'torch'")
+    assert results["line"] == 1
+
+
+@pytest.mark.parametrize(
+    "code, expected_hint",
+    [
+        ("def contrastive_los(x1, x2, label, margin=1.0):\n    return 0.0\n", "Did you mean `contrastive_los`?"),
+        ("x = 1\n", "Define it with `def contrastive_loss(...):`"),
+        ("contrastive_loss = 3\n", "is not a function, it is a value of type int"),
+    ],
+    ids=["misspelled", "missing", "not callable"],
+)
+def test_missing_function_is_explained(suite, code, expected_hint):
+    results = harness.grade(code, suite)
+    assert results["status"] == "error"
+    assert expected_hint in results["message"]
+
+
+@pytest.mark.parametrize(
+    "returned, explanation",
+    [
+        ("None", "returned None. Did you forget a `return` statement?"),
+        ("'0.625'", "returned the string '0.625'"),
+        ("d**2", "returned an array of shape (2,)"),
+        ("float('nan')", "got nan (not a number)"),
+        ("[0.625]", "returned a list of length 1"),
+        ("complex(0.625, 1)", "returned the complex number"),
+        ("True", "returned the boolean True"),
+        ("float('inf')", "(infinity)"),
+    ],
+)
+def test_wrong_return_values_fail_with_an_explanation(suite, returned, explanation):
+    first = harness.grade(solution(returned), suite)["tests"][0]
+    assert first["status"] == "failed"
+    assert explanation in first["message"]
+
+
+@pytest.mark.parametrize("returned", ["np.float32(0.625)", "np.array(0.625)", "0.625 + 1e-12", "np.float64(0.625)"])
+def test_equivalent_numbers_pass(returned):
+    assert describe_mismatch(0.625, eval(returned), TOLERANCE) is None
+
+
+def test_float_rounding_passes_but_a_small_factor_fails():
+    assert describe_mismatch(0.625, 0.1 + 0.2 + 0.325 - 1e-16, TOLERANCE) is None
+    assert describe_mismatch(0.625, 0.625 * 1.001, TOLERANCE) is not None
+    assert describe_mismatch(0.0, 1e-12, TOLERANCE) is None
+
+
+def test_integer_results_are_accepted(suite):
+    results = harness.grade("def contrastive_loss(x1, x2, label, margin=1.0):\n    return 0\n", suite)
+    assert statuses(results)[1:3] == ["passed", "passed"]
+
+
+def test_inputs_mutated_by_the_learner_are_fresh_again_on_every_run(suite):
+    mutating = solution(CORRECT).replace(
+        "    return ", "    x1[:] = 0\n    x2[:] = 99\n    label[:] = 7\n    return "
+    )
+    first_run = harness.grade(mutating, suite)
+    second_run = harness.grade(mutating, suite)
+    assert statuses(first_run) == statuses(second_run) == ["passed"] * 4
+    assert suite.cases[0].args["label"].tolist() == [1, 0]
+
+
+def test_printed_output_is_captured_per_test_and_capped(suite):
+    code = solution(CORRECT).replace("    d = ", "    print('pairs:', len(label))\n    print('x' * 100_000)\n    d = ")
+    results = harness.grade(code, suite)
+    first = results["tests"][0]
+    assert first["status"] == "passed"
+    assert first["output"].startswith("pairs: 2\n")
+    assert len(first["output"]) < OUTPUT_LIMIT_CHARS + 200
+    assert "more characters were printed" in first["output"]
+    assert results["tests"][1]["output"].startswith("pairs: 3\n")
+
+
+def test_exit_and_keyboard_interrupt_become_errors(suite):
+    for statement in ("import sys; sys.exit()", "raise SystemExit(3)", "raise KeyboardInterrupt"):
+        code = f"def contrastive_loss(x1, x2, label, margin=1.0):\n    {statement}\n"
+        assert statuses(harness.grade(code, suite)) == ["error"] * 4, statement
+
+
+def test_streaming_callbacks_see_every_test_in_order(suite):
+    events = []
+    harness.grade(
+        solution(CORRECT),
+        suite,
+        on_test_started=lambda index: events.append(("started", index)),
+        on_test_finished=lambda index, result: events.append(("finished", index, result["status"])),
+    )
+    assert events == [event for index in range(4) for event in (("started", index), ("finished", index, "passed"))]
+
+
+def test_results_are_plain_json(suite):
+    results = harness.grade(solution("float('nan')"), suite)
+    assert json.loads(json.dumps(results, allow_nan=False)) == results
+
+
+def test_array_answers_are_compared_by_shape_and_value():
+    expected = np.array([[1.0, 0.5], [0.5, 1.0]])
+    assert describe_mismatch(expected, expected + 1e-12, TOLERANCE) is None
+    assert "got shape (4,)" in describe_mismatch(expected, expected.ravel(), TOLERANCE)
+    assert "at index (0, 1) expected 0.5, got 0.6" in describe_mismatch(expected, [[1.0, 0.6], [0.5, 1.0]], TOLERANCE)
