@@ -4,6 +4,7 @@ in terms of the learner's own lines (line numbers match the editor)."""
 import builtins
 import contextlib
 import difflib
+import linecache
 import sys
 import traceback
 
@@ -66,6 +67,8 @@ def load_function(source, function_name):
         code = compile(source, EDITOR_FILENAME, "exec")
     except SyntaxError as error:
         raise LearnerError(_explain_syntax_error(error), error.lineno) from None
+    # Lets tracebacks quote the learner's lines (mtime None: linecache never evicts it).
+    linecache.cache[EDITOR_FILENAME] = (len(source), None, source.splitlines(True), EDITOR_FILENAME)
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     try:
         exec(code, namespace)
@@ -94,6 +97,8 @@ def explain_exception(error):
         lines.append("Traceback (your code, most recent call last):")
         for frame in frames:
             lines.append(f"  line {frame.lineno}, in {frame.name}")
+            if frame.line:
+                lines.append(f"    {frame.line}")
     return LearnerError("\n".join(lines), frames[-1].lineno if frames else None)
 
 
@@ -102,6 +107,8 @@ def _headline(error):
         return "Your code called exit() or sys.exit(), which stops the program. Return a value instead."
     if isinstance(error, KeyboardInterrupt):
         return "Your code raised KeyboardInterrupt. Return a value instead."
+    if isinstance(error, ModuleNotFoundError):
+        return f"ModuleNotFoundError: {error}. Only numpy and Python's standard library are available here."
     if isinstance(error, RecursionError):
         return "RecursionError: the function calls itself too deeply (endless recursion?)."
     if isinstance(error, MemoryError):

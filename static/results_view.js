@@ -14,6 +14,7 @@ const VERDICTS = {
 export function createResultsView(region) {
   const summary = region.querySelector('[data-testid="results-summary"]');
   const loadError = region.querySelector('[data-testid="results-error"]');
+  const loadOutput = region.querySelector('[data-testid="load-output"]');
   const list = region.querySelector('[data-testid="results-list"]');
 
   return {
@@ -22,7 +23,7 @@ export function createResultsView(region) {
       region.setAttribute("aria-busy", "true");
       region.dataset.outcome = "running";
       list.replaceChildren();
-      loadError.hidden = true;
+      loadError.hidden = loadOutput.hidden = true;
       summary.textContent = waiting
         ? "Waiting for Python to finish loading; your tests will run as soon as it is ready…"
         : `Running ${testCount} tests…`;
@@ -38,10 +39,10 @@ export function createResultsView(region) {
 
     showResults(results) {
       list.replaceChildren(...results.tests.map(resultRow));
-      loadError.hidden = !results.message && !results.output;
-      loadError.replaceChildren();
-      if (results.message) loadError.append(textBlock("pre", "results__message", results.message));
-      if (results.output) loadError.append(outputBlock("Printed while loading your file", results.output));
+      loadError.textContent = results.message || "";
+      loadError.hidden = !results.message;
+      loadOutput.querySelector("pre").textContent = results.output || "";
+      loadOutput.hidden = !results.output;
       summary.textContent = summaryText(results);
       region.dataset.outcome = results.status;
       region.setAttribute("aria-busy", "false");
