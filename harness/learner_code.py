@@ -11,6 +11,7 @@ import traceback
 # The filename the learner's code is compiled under; frames with it are the learner's own.
 EDITOR_FILENAME = "<editor>"
 OUTPUT_LIMIT_CHARS = 4000
+TRACEBACK_FRAME_LIMIT = 10
 
 
 class CappedOutput:
@@ -95,11 +96,37 @@ def explain_exception(error):
     lines = [_headline(error)]
     if frames:
         lines.append("Traceback (your code, most recent call last):")
-        for frame in frames:
-            lines.append(f"  line {frame.lineno}, in {frame.name}")
-            if frame.line:
-                lines.append(f"    {frame.line}")
+        lines.extend(_describe_frames(frames))
     return LearnerError("\n".join(lines), frames[-1].lineno if frames else None)
+
+
+def _describe_frames(frames):
+    """Traceback lines for the learner's frames, with runs of one repeated frame (recursion)
+    folded into one line, and at most TRACEBACK_FRAME_LIMIT entries kept, so the message stays readable."""
+    entries = []
+    for frame in frames:
+        if entries and entries[-1][0] == (frame.lineno, frame.name):
+            entries[-1][2] += 1
+        else:
+            entries.append([(frame.lineno, frame.name), frame, 0])
+    if len(entries) > TRACEBACK_FRAME_LIMIT:
+        dropped = len(entries) - TRACEBACK_FRAME_LIMIT
+        keep_first = TRACEBACK_FRAME_LIMIT // 2
+        entries = entries[:keep_first] + [None] + entries[keep_first + dropped :]
+    else:
+        dropped = 0
+    lines = []
+    for entry in entries:
+        if entry is None:
+            lines.append(f"  … {dropped:,} more calls …")
+            continue
+        _, frame, repeats = entry
+        lines.append(f"  line {frame.lineno}, in {frame.name}")
+        if frame.line:
+            lines.append(f"    {frame.line}")
+        if repeats:
+            lines.append(f"  [the line above repeated {repeats:,} more times]")
+    return lines
 
 
 def _headline(error):

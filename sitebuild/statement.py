@@ -1,6 +1,7 @@
 """Markdown statement -> HTML, with $math$ rendered by KaTeX at build time."""
 
 import json
+import re
 import subprocess
 
 from markdown_it import MarkdownIt
@@ -10,6 +11,8 @@ from .errors import BuildError
 from .paths import NODE_MODULES, REPO, shown
 
 RENDER_MATH_SCRIPT = REPO / "sitebuild" / "render_math.cjs"
+# Inline math directly followed by punctuation, which must not wrap onto a line of its own.
+INLINE_MATH_AND_PUNCTUATION = re.compile(r'<span class="math inline">\x00math\d+\x00</span>[.,;:!?)]+')
 
 
 def render_statement(markdown_text, source_name):
@@ -23,6 +26,7 @@ def render_statement(markdown_text, source_name):
     markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
     markdown.use(dollarmath_plugin, allow_space=True, allow_digits=False, renderer=placeholder)
     html = markdown.render(markdown_text)
+    html = INLINE_MATH_AND_PUNCTUATION.sub(r'<span class="math-nowrap">\g<0></span>', html)
     for index, rendered in enumerate(render_math(formulas)):
         if "error" in rendered:
             raise BuildError(

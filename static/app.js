@@ -94,13 +94,24 @@ function hideNotice() {
 }
 
 runButton.addEventListener("click", runTests);
+// The shortcut hint names the key the learner's keyboard has.
+if (/Mac|iPhone|iPad/.test(navigator.platform)) document.querySelector(".toolbar__hint kbd").textContent = "⌘";
+// The learner's code from before the last Reset, so Undo still works after pressing Reset twice.
+let codeBeforeReset = null;
 resetButton.addEventListener("click", () => {
-  editor.replaceCode(config.starter);
+  const current = editor.getCode();
+  if (current !== config.starter) {
+    codeBeforeReset = current;
+    editor.replaceCode(config.starter);
+  }
+  if (codeBeforeReset === null) {
+    showNotice("This is already the starter code.");
+    return;
+  }
   showNotice("The starter code is back.", {
     label: "Undo",
     run: () => {
-      editor.undoLastChange();
-      hideNotice();
+      editor.replaceCode(codeBeforeReset);
       editor.focus();
     },
   });

@@ -1,7 +1,7 @@
 // The CodeMirror 6 editor. Every extension is listed here, in one place.
 
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
-import { defaultKeymap, history, historyKeymap, indentWithTab, undo } from "@codemirror/commands";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 import { bracketMatching, defaultHighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
@@ -49,9 +49,8 @@ export function createEditor({ parent, code, onChange, onRun }) {
   });
   return {
     getCode: () => view.state.doc.toString(),
-    /** Replaces the whole text as one edit, so Ctrl+Z (or undoLastChange) brings the old text back. */
+    /** Replaces the whole text as one edit, so Ctrl+Z brings the old text back. */
     replaceCode: (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: "input.reset" }),
-    undoLastChange: () => undo(view),
     focus: () => view.focus(),
   };
 }

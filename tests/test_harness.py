@@ -102,6 +102,27 @@ def test_exception_in_a_helper_shows_each_learner_frame(suite):
     assert "line 6, in contrastive_loss" in message and "line 2, in helper" in message
 
 
+def test_endless_recursion_gives_a_short_message_on_the_recursive_line(suite):
+    code = "def contrastive_loss(x1, x2, label, margin=1.0):\n    return contrastive_loss(x1, x2, label, margin)\n"
+    first = harness.grade(code, suite)["tests"][0]
+    assert first["status"] == "error"
+    assert first["line"] == 2
+    assert first["message"].startswith("RecursionError")
+    assert "repeated" in first["message"]
+    assert len(first["message"]) < 1000
+
+
+def test_mutual_recursion_keeps_the_traceback_short(suite):
+    code = (
+        "def ping(n):\n    return pong(n)\n\n\ndef pong(n):\n    return ping(n)\n\n\n"
+        "def contrastive_loss(x1, x2, label, margin=1.0):\n    return ping(1)\n"
+    )
+    message = harness.grade(code, suite)["tests"][0]["message"]
+    assert "line 10, in contrastive_loss" in message
+    assert "more calls" in message
+    assert len(message) < 2000
+
+
 def test_syntax_error_is_reported_once_with_its_line(suite):
     code = "import numpy as np\n\ndef contrastive_loss(x1, x2, label, margin=1.0):\n    d = (x1 - x2\n    return d\n"
     results = harness.grade(code, suite)

@@ -284,6 +284,10 @@ def test_reset_brings_back_the_starter_and_undo_restores_the_edit(exercise_page,
     expect(notice).to_be_visible()
     undo = notice.get_by_role("button", name="Undo")
     expect(undo).to_be_visible()
+    # A second Reset must not make the learner's code unreachable.
+    by_testid(page, "reset-code").click()
+    wait_for_editor_text(page, starter_code)
+    expect(undo).to_be_visible()
     undo.click()
     wait_for_editor_text(page, DRAFT)
     expect(notice).to_be_hidden()
@@ -363,6 +367,9 @@ def test_narrow_screen_stacks_statement_and_editor(phone_page):
     assert editor["y"] >= statement["y"] + statement["height"] - 1, "the editor overlaps the statement"
     for name, box in [("statement", statement), ("editor", editor)]:
         assert box["x"] >= 0 and box["x"] + box["width"] <= width, f"the {name} is wider than the screen: {box}"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
+    formula = page.locator(".statement .katex-display").first
+    assert formula.evaluate("f => f.scrollWidth <= f.parentElement.clientWidth"), "the formula is cut off"
     run = by_testid(page, "run-tests")
     expect(run).to_be_visible()
     run_box = run.bounding_box()

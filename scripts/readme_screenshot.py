@@ -1,0 +1,50 @@
+"""Retakes docs/screenshot.png, the README's picture: the exercise page after a run of a
+classic mistake (the 1/2 factor), so both verdicts show. Run: .venv/bin/python scripts/readme_screenshot.py"""
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+from build import build_site  # noqa: E402
+from sitebuild.paths import REPO  # noqa: E402
+from sitebuild.serve import serve_in_background  # noqa: E402
+from tests.conftest import CHROMIUM_ARGS, PYTHON_LOAD_TIMEOUT_MS  # noqa: E402
+
+HALF_FACTOR = """\
+import numpy as np
+
+
+def contrastive_loss(x1, x2, label, margin=1.0):
+    d = np.linalg.norm(x1 - x2, axis=1)
+    y = np.asarray(label, dtype=float)
+    return 0.5 * np.mean(y * d**2 + (1 - y) * np.maximum(0, margin - d) ** 2)
+"""
+
+
+def main():
+    with tempfile.TemporaryDirectory() as temp:
+        site = Path(temp) / "_site"
+        build_site(site)
+        server, url = serve_in_background(site)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(url + "problems/contrastive-loss/")
+            page.locator('[data-testid="editor"] .cm-content').click()
+            page.keyboard.press("Control+A")
+            page.keyboard.insert_text(HALF_FACTOR)
+            page.locator('[data-testid="run-tests"]').click()
+            expect(page.locator('[data-testid="results-summary"]')).to_contain_text("tests passed", timeout=PYTHON_LOAD_TIMEOUT_MS)
+            page.screenshot(path=REPO / "docs" / "screenshot.png")
+            browser.close()
+        server.shutdown()
+    print("wrote docs/screenshot.png")
+
+
+if __name__ == "__main__":
+    main()
