@@ -3,6 +3,7 @@
 import argparse
 import functools
 import http.server
+import sys
 import threading
 
 from .paths import DEFAULT_OUT, shown
@@ -18,9 +19,17 @@ class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class SiteServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A page closed or reloaded mid-download drops its connection; that is no server error.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 def make_server(directory, port, verbose=False):
     handler = functools.partial(SiteRequestHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = SiteServer(("127.0.0.1", port), handler)
     server.verbose = verbose
     return server
 
