@@ -10,16 +10,21 @@ import time
 
 import pytest
 from conftest import PYTHON_LOAD_TIMEOUT_MS
+from page_actions import (
+    TEST_NAMES,
+    by_testid,
+    expect_rows_named,
+    rows,
+    run_and_wait,
+    set_code,
+    statuses,
+    wait_for_editor_text,
+    wait_for_results,
+    wait_until_ready,
+)
 from playwright.sync_api import expect
 
-TEST_NAMES = [
-    "Reference example: 0.625",
-    "Identical similar pair -> 0",
-    "Dissimilar pair beyond the margin -> 0",
-    "Coincident dissimilar pair -> margin squared",
-]
 TIME_LIMIT_SECONDS = 5
-EDITOR_TIMEOUT_MS = 5_000
 
 # Label 1 treated as dissimilar: the convention the statement warns against.
 FLIPPED_LABELS = """\
@@ -101,67 +106,6 @@ def contrastive_loss(x1, x2, label, margin=1.0):
     squared = np.sum((x1 - x2) ** 2, axis=1)
     return float(np.mean(squared))
 """
-
-
-# --- Helpers: what a learner does and sees ---------------------------------------------
-
-
-def by_testid(page, testid):
-    return page.locator(f'[data-testid="{testid}"]')
-
-
-def editor_text(page):
-    """The code as the editor shows it: its visible lines joined with newlines."""
-    return page.locator('[data-testid="editor"] .cm-line').evaluate_all(
-        "lines => lines.map(line => line.textContent).join('\\n')"
-    )
-
-
-def wait_for_editor_text(page, expected, timeout_ms=EDITOR_TIMEOUT_MS):
-    deadline = time.monotonic() + timeout_ms / 1000
-    shown = editor_text(page)
-    while shown != expected and time.monotonic() < deadline:
-        page.wait_for_timeout(100)
-        shown = editor_text(page)
-    assert shown == expected, f"the editor shows:\n{shown}\n--- expected:\n{expected}"
-
-
-def set_code(page, code):
-    """Select everything in the editor and paste `code` over it."""
-    page.locator('[data-testid="editor"] .cm-content').click()
-    page.keyboard.press("Control+A")
-    page.keyboard.insert_text(code)
-    wait_for_editor_text(page, code)
-
-
-def wait_for_results(page):
-    summary = by_testid(page, "results-summary")
-    expect(summary).to_contain_text("tests passed", timeout=PYTHON_LOAD_TIMEOUT_MS)
-    return summary.text_content()
-
-
-def run_and_wait(page):
-    """Press the Run button and wait for the final summary; returns its text."""
-    by_testid(page, "run-tests").click()
-    return wait_for_results(page)
-
-
-def rows(page):
-    return by_testid(page, "test-result")
-
-
-def statuses(page):
-    return rows(page).evaluate_all("rows => rows.map(row => row.dataset.status)")
-
-
-def expect_rows_named(page):
-    expect(rows(page)).to_have_count(len(TEST_NAMES))
-    for row, name in zip(rows(page).all(), TEST_NAMES):
-        expect(row).to_contain_text(name)
-
-
-def wait_until_ready(page):
-    expect(by_testid(page, "runtime-status")).to_have_attribute("data-state", "ready", timeout=PYTHON_LOAD_TIMEOUT_MS)
 
 
 # --- Tests -------------------------------------------------------------------------------
