@@ -9,10 +9,27 @@ from .harness_wheel import wheel_filename
 from .statement import render_statement
 
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+# Every page runs only this site's own scripts. KaTeX's HTML and CodeMirror need inline
+# styles; the favicon is a data: URL. The worker (where WebAssembly runs) is governed by
+# its own response's headers, not by this meta tag.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "worker-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ]
+)
 
 
 def fill(template, values):
     """Replaces every {{name}}; values are inserted as given, so callers escape them."""
+
+    values = {"content_security_policy": CONTENT_SECURITY_POLICY, **values}
 
     def value_for(match):
         return values[match.group(1)]

@@ -13,7 +13,13 @@ const resetButton = byTestId("reset-code");
 const status = byTestId("runtime-status");
 const notice = byTestId("notice");
 const results = createResultsView(byTestId("results"));
-const drafts = openDrafts(config.slug);
+const drafts = openDrafts(config.slug, {
+  onSavedElsewhere: (otherCode) =>
+    showNotice("You edited this exercise in another tab, so that tab's code is now the saved one. The code here is unchanged: edit it to save it instead.", {
+      label: "Use the other tab's code",
+      run: () => editor.replaceCode(otherCode),
+    }),
+});
 const testCount = config.testNames.length;
 
 const runner = new PythonRunner({
@@ -24,16 +30,18 @@ const runner = new PythonRunner({
 });
 runner.start();
 
+const NO_DRAFTS = "Your browser does not let this page save your code, so it will be lost when you leave. Use Download to keep a copy.";
 const editor = createEditor({
   parent: byTestId("editor"),
   code: drafts.load() ?? config.starter,
   onChange: (code) => {
     drafts.save(code);
-    if (!drafts.available) showNotice("Your browser does not allow saving here, so your code will not be kept after you leave this page.");
-    else hideNotice();
+    if (drafts.available) hideNotice();
+    else showNotice(NO_DRAFTS);
   },
   onRun: runTests,
 });
+if (!drafts.available) showNotice(NO_DRAFTS);
 
 let running = false;
 
@@ -94,6 +102,13 @@ function hideNotice() {
 }
 
 runButton.addEventListener("click", runTests);
+byTestId("download-code").addEventListener("click", () => {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([editor.getCode()], { type: "text/x-python" }));
+  link.download = `${config.slug.replaceAll("-", "_")}.py`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+});
 // The shortcut hint names the key the learner's keyboard has.
 if (/Mac|iPhone|iPad/.test(navigator.platform)) document.querySelector(".toolbar__hint kbd").textContent = "⌘";
 // The learner's code from before the last Reset, so Undo still works after pressing Reset twice.

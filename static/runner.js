@@ -31,7 +31,7 @@ export class PythonRunner {
     this.ready = this.request({ type: "init", urls: this.urls }).then(
       (info) => this.setState("ready", `Python ${info.python} ready (loaded in ${seconds(performance.now() - started)})`),
       (error) => {
-        this.setState("error", `Python could not be loaded: ${error.message}`);
+        this.setState("error", `Python could not be loaded: ${error.message}. Check your connection, then press Retry.`);
         throw error;
       },
     );

@@ -31,15 +31,37 @@ def grade_as_json(suite_json):
     return run
 `;
 
+// Each loading step names itself when it fails, so the page can say what went wrong.
 async function init({ urls }) {
-  const testsText = fetchText(urls.tests);
-  importScripts(urls.pyodide + "pyodide.js");
-  const pyodide = await loadPyodide({ indexURL: urls.pyodide });
-  await pyodide.loadPackage(["numpy", "micropip"], { messageCallback: () => {} });
-  await pyodide.pyimport("micropip").install(urls.harnessWheel);
+  const testsText = step("could not download the tests", () => fetchText(urls.tests));
+  testsText.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+  const pyodide = await step("could not start Python", () => {
+    importScripts(urls.pyodide + "pyodide.js");
+    return loadPyodide({ indexURL: urls.pyodide });
+  });
+  await step("could not load numpy", () => loadPackages(pyodide, ["numpy", "micropip"]));
+  await step("could not install the grading harness", () => pyodide.pyimport("micropip").install(urls.harnessWheel));
   pyodide.runPython(GRADE_AS_JSON);
   runGrading = pyodide.globals.get("grade_as_json")(await testsText);
   return { python: pyodide.runPython("import sys; sys.version.split()[0]") };
+}
+
+/** pyodide.loadPackage reports a failed download through a callback, not by throwing. */
+async function loadPackages(pyodide, names) {
+  const errors = [];
+  await pyodide.loadPackage(names, { messageCallback: () => {}, errorCallback: (message) => errors.push(message) });
+  const missing = names.filter((name) => !(name in pyodide.loadedPackages));
+  if (missing.length) throw new Error(errors.join(" ") || `${missing.join(", ")} did not load`);
+}
+
+async function step(what, action) {
+  try {
+    return await action();
+  } catch (error) {
+    // Python errors arrive as whole tracebacks; their last line says what happened.
+    const lines = String(error && error.message ? error.message : error).trim().split("\n");
+    throw new Error(`${what} (${lines[lines.length - 1]})`);
+  }
 }
 
 function run({ id, code }) {
