@@ -136,3 +136,10 @@ def test_python_dying_mid_run_is_reported_and_restarted_with_the_code_intact(con
     wait_until_ready(page)
     set_code(page, reference_solution)
     assert run_and_wait(page) == "4 of 4 tests passed"
+
+
+def test_code_survives_closing_the_tab(context, site_url):
+    page = open_exercise(context, site_url)
+    set_code(page, MY_DRAFT)
+    page.close()
+    wait_for_editor_text(open_exercise(context, site_url), MY_DRAFT)
