@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .mistakes import Mistake
+
 DEFAULT_TIME_LIMIT_SECONDS = 5.0
 DEFAULT_TOLERANCE = {"rel": 1e-6, "abs": 1e-9}
 
@@ -30,6 +32,7 @@ class Suite:
     cases: list
     time_limit_seconds: float = DEFAULT_TIME_LIMIT_SECONDS
     tolerance: dict = field(default_factory=lambda: dict(DEFAULT_TOLERANCE))
+    mistakes: list = field(default_factory=list)  # harness.mistakes.Mistake, in the order they are tried
 
     def to_json(self):
         return json.dumps(
@@ -44,6 +47,10 @@ class Suite:
                         "expected": encode_value(case.expected),
                     }
                     for case in self.cases
+                ],
+                "mistakes": [
+                    {"name": mistake.name, "hint": mistake.hint, "outputs": [encode_value(output) for output in mistake.outputs]}
+                    for mistake in self.mistakes
                 ],
             },
             indent=1,
@@ -63,6 +70,10 @@ class Suite:
                     expected=decode_value(case["expected"]),
                 )
                 for case in data["cases"]
+            ],
+            mistakes=[
+                Mistake(name=mistake["name"], hint=mistake["hint"], outputs=[decode_value(output) for output in mistake["outputs"]])
+                for mistake in data["mistakes"]
             ],
         )
 

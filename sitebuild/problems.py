@@ -1,11 +1,9 @@
 """Reads a problem folder, validates it, and computes expected values with the reference solution."""
 
 import importlib.util
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import yaml
 
 import harness
@@ -14,6 +12,8 @@ from harness.compare import describe_mismatch
 from harness.learner_code import LearnerError, load_function
 
 from .errors import BuildError
+from .expected_values import as_expected_value
+from .mistakes import load_mistakes
 from .paths import shown
 
 REQUIRED_FILES = ("statement.md", "starter.py", "solution.py", "tests.py")
@@ -50,6 +50,7 @@ def load_problem(folder):
     front, statement_markdown = _read_statement(folder / "statement.md")
     suite = _read_tests(folder / "tests.py", front["function"])
     _compute_expected(folder / "solution.py", suite)
+    suite.mistakes = load_mistakes(folder, suite)
     return Problem(
         slug=folder.name,
         title=str(front["title"]),
@@ -121,7 +122,7 @@ def _compute_expected(solution_path, suite):
             raise BuildError(
                 shown(solution_path), f"the reference raised {type(error).__name__}: {error} on case {case.name!r}", "fix solution.py or the case's inputs"
             ) from None
-        output = _as_expected_value(output, solution_path, case)
+        output = as_expected_value(output, solution_path, case)
         if case.expected is not None:
             mismatch = describe_mismatch(case.expected, output, suite.tolerance)
             if mismatch:
@@ -131,20 +132,6 @@ def _compute_expected(solution_path, suite):
                     "fix the case's inputs or expected=, or the reference solution",
                 )
         case.expected = output
-
-
-def _as_expected_value(output, solution_path, case):
-    if isinstance(output, np.ndarray) and output.ndim > 0:
-        return output.astype(float)
-    try:
-        value = float(output)
-    except (TypeError, ValueError):
-        value = math.nan
-    if not math.isfinite(value):
-        raise BuildError(
-            shown(solution_path), f"the reference returned {output!r} on case {case.name!r}", "return a finite number or an array"
-        )
-    return value
 
 
 def _run_instructor_file(path):

@@ -48,14 +48,21 @@ def test_pyodide_packages_match_the_runtime_lock_file(built_site):
         assert hashlib.sha256(shipped.read_bytes()).hexdigest() == entry["sha256"], package
 
 
-def test_reference_solution_is_nowhere_in_the_site(built_site):
+KNOWN_MISTAKES = sorted((PROBLEMS / "contrastive-loss" / "mistakes").glob("*.py"))
+
+
+@pytest.mark.parametrize(
+    "source", [PROBLEMS / "contrastive-loss" / "solution.py", *KNOWN_MISTAKES], ids=lambda path: path.name
+)
+def test_reference_solution_and_known_mistakes_are_nowhere_in_the_site(built_site, source):
     starter = (PROBLEMS / "contrastive-loss" / "starter.py").read_text()
+    # Code lines only: a known mistake's docstring is its hint, which does ship.
     solution_lines = [
         line.strip().encode()
-        for line in (PROBLEMS / "contrastive-loss" / "solution.py").read_text().splitlines()
-        if len(line.strip()) > 25 and line.strip() not in starter
+        for line in source.read_text().splitlines()
+        if len(line.strip()) > 25 and line.strip() not in starter and not line.startswith('"""')
     ]
-    assert solution_lines, "the check needs distinctive lines of the reference to look for"
+    assert solution_lines, "the check needs distinctive lines of the file to look for"
     for path in site_files(built_site):
         contents = [path.read_bytes()]
         if path.suffix == ".whl":
@@ -63,8 +70,8 @@ def test_reference_solution_is_nowhere_in_the_site(built_site):
                 contents += [wheel.read(name) for name in wheel.namelist()]
         for content in contents:
             for line in solution_lines:
-                assert line not in content, f"{path.relative_to(built_site)} contains the reference line {line!r}"
-        assert path.name != "solution.py"
+                assert line not in content, f"{path.relative_to(built_site)} contains the line {line!r} of {source.name}"
+        assert path.name != source.name
 
 
 def test_expected_values_are_what_the_test_names_promise(built_site):
@@ -124,8 +131,20 @@ def problems_copy(tmp_path):
         ("tests.py", lambda text: text.replace("expected=1.5**2", "expected=1.0"), "promises 1.0"),
         ("tests.py", lambda text: text.replace('"Identical similar pair -> 0"', '"Reference example: 0.625"'), "two cases are named"),
         ("solution.py", lambda text: text.replace("def contrastive_loss", "def contrastive"), "no function named"),
+        ("mistakes/sum_instead_of_mean.py", lambda text: text.replace('"""Your results', '# Your results'), "no hint"),
+        ("mistakes/sum_instead_of_mean.py", lambda text: text.replace("np.sum(", "np.mean("), "passes every test"),
+        ("mistakes/sum_instead_of_mean.py", lambda text: text.replace("np.sum(", "0.5 * np.mean("), "same values as mistakes/half_both_terms.py"),
     ],
-    ids=["missing field", "no front matter", "broken promise", "duplicate name", "solution misnamed"],
+    ids=[
+        "missing field",
+        "no front matter",
+        "broken promise",
+        "duplicate name",
+        "solution misnamed",
+        "mistake without hint",
+        "mistake the tests cannot catch",
+        "two mistakes the tests cannot tell apart",
+    ],
 )
 def test_a_broken_problem_fails_the_build_naming_the_file_and_leaves_the_old_site(
     problems_copy, tmp_path, file, change, named_problem

@@ -40,11 +40,14 @@ CASES = [
     ),
     Case(
         name="Coincident dissimilar pair -> margin squared",
-        # Margin 1.5, not 1, so ignoring `margin` fails; two pairs, so summing gives 4.5.
+        # Margin 1.5, not 1, so ignoring `margin` fails. The coincident dissimilar pair costs
+        # margin**2, and so does the similar pair beside it at distance exactly 1.5: the mean
+        # stays margin**2, but one distance taken over the whole batch (1.5) makes the first
+        # pair cost 0, and summing gives 4.5.
         args=dict(
             x1=np.array([[2.0, -1.0], [0.0, 0.0]]),
-            x2=np.array([[2.0, -1.0], [0.0, 0.0]]),
-            label=np.array([0, 0]),
+            x2=np.array([[2.0, -1.0], [1.5, 0.0]]),
+            label=np.array([0, 1]),
             margin=1.5,
         ),
         expected=1.5**2,

@@ -1,0 +1,65 @@
+"""Reads a problem's known wrong variants (mistakes/*.py), runs them on the tests, and checks
+that the tests tell each one apart from the reference and from the others."""
+
+import ast
+from pathlib import Path
+
+from harness.compare import describe_mismatch
+from harness.learner_code import LearnerError, load_function
+from harness.mistakes import Mistake
+
+from .errors import BuildError
+from .expected_values import as_expected_value
+from .paths import shown
+
+MISTAKES_DIR = "mistakes"
+
+
+def load_mistakes(folder, suite):
+    """The Mistake of every mistakes/*.py of `folder`, run on `suite` (whose expected values are set)."""
+    mistakes = [_run_variant(path, suite) for path in sorted((Path(folder) / MISTAKES_DIR).glob("*.py"))]
+    for mistake in mistakes:
+        if _same_outputs(mistake.outputs, [case.expected for case in suite.cases], suite):
+            raise BuildError(
+                _variant_path(folder, mistake),
+                "this wrong variant passes every test, so the tests cannot tell it from a correct answer",
+                "add or change a test so that this variant fails it",
+            )
+    for index, first in enumerate(mistakes):
+        for second in mistakes[index + 1 :]:
+            if first.hint != second.hint and _same_outputs(first.outputs, second.outputs, suite):
+                raise BuildError(
+                    _variant_path(folder, second),
+                    f"it returns the same values as {MISTAKES_DIR}/{first.name}.py on every test, so the page cannot tell which hint to show",
+                    "add a test that tells them apart, or merge them into one file with one hint",
+                )
+    return mistakes
+
+
+def _run_variant(path, suite):
+    source = path.read_text(encoding="utf-8")
+    hint = ast.get_docstring(ast.parse(source, str(path))) or ""
+    if not hint.strip():
+        raise BuildError(
+            shown(path), "it has no hint", 'start the file with a docstring of one sentence for the learner, e.g. """Your results match ..."""'
+        )
+    try:
+        function = load_function(source, suite.function)
+    except LearnerError as error:
+        raise BuildError(shown(path), error.message, f"make the variant load and define {suite.function}") from None
+    outputs = []
+    for index, case in enumerate(suite.cases):
+        try:
+            output = function(*suite.fresh_args(index))
+        except Exception as error:  # noqa: BLE001 - reported with the case that triggered it
+            raise BuildError(shown(path), f"it raised {type(error).__name__}: {error} on case {case.name!r}", "a variant must return a value on every test") from None
+        outputs.append(as_expected_value(output, path, case))
+    return Mistake(name=path.stem, hint=" ".join(hint.split()), outputs=outputs)
+
+
+def _same_outputs(first, second, suite):
+    return all(describe_mismatch(a, b, suite.tolerance) is None for a, b in zip(first, second))
+
+
+def _variant_path(folder, mistake):
+    return shown(Path(folder) / MISTAKES_DIR / f"{mistake.name}.py")
