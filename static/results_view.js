@@ -13,6 +13,7 @@ const VERDICTS = {
 
 export function createResultsView(region) {
   const summary = region.querySelector('[data-testid="results-summary"]');
+  const hint = region.querySelector('[data-testid="mistake-hint"]');
   const loadError = region.querySelector('[data-testid="results-error"]');
   const loadOutput = region.querySelector('[data-testid="load-output"]');
   const list = region.querySelector('[data-testid="results-list"]');
@@ -23,7 +24,7 @@ export function createResultsView(region) {
       region.setAttribute("aria-busy", "true");
       region.dataset.outcome = "running";
       list.replaceChildren();
-      loadError.hidden = loadOutput.hidden = true;
+      hint.hidden = loadError.hidden = loadOutput.hidden = true;
       summary.textContent = waiting
         ? "Waiting for Python to finish loading; your tests will run as soon as it is ready…"
         : `Running ${testCount} tests…`;
@@ -39,6 +40,8 @@ export function createResultsView(region) {
 
     showResults(results) {
       list.replaceChildren(...results.tests.map(resultRow));
+      hint.textContent = results.hint || "";
+      hint.hidden = !results.hint;
       loadError.textContent = results.message || "";
       loadError.hidden = !results.message;
       loadOutput.querySelector("pre").textContent = results.output || "";
