@@ -62,6 +62,15 @@ class LearnerError(Exception):
         self.line = line
 
 
+def syntax_problem(source):
+    """None if `source` compiles; else {"line", "message"} for marking the editor before a run."""
+    try:
+        compile(source, EDITOR_FILENAME, "exec")
+    except SyntaxError as error:
+        return {"line": error.lineno, "message": _explain_syntax_error(error)}
+    return None
+
+
 def load_function(source, function_name):
     """Runs the learner's file as a fresh module and returns the function the tests call."""
     try:

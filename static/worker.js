@@ -5,6 +5,8 @@
 
      {id, type: "init", urls: {pyodide, harnessWheel, tests}}   (absolute URLs)
         -> {id, result: {python: "3.12.7"}}
+     {id, type: "check", code}
+        -> {id, result: null | {line, message}}   (a syntax error, found without running the code)
      {id, type: "run", code}
         -> {id, progress: {event: "test-started", index}}
         -> {id, progress: {event: "test-finished", index, result}}   (one per test)
@@ -14,12 +16,17 @@
    page stops a run with worker.terminate() and starts a fresh worker. */
 
 let runGrading = null;
+let checkSyntax = null;
 
 // Calls harness.grade and hands JavaScript plain JSON strings, so no Python object
 // outlives a call (no proxies to release, nothing to leak between runs).
 const GRADE_AS_JSON = `
 import json
 import harness
+from harness.learner_code import syntax_problem
+
+def syntax_problem_as_json(source):
+    return json.dumps(syntax_problem(source))
 
 def grade_as_json(suite_json):
     suite = harness.Suite.from_json(suite_json)
@@ -43,6 +50,7 @@ async function init({ urls }) {
   await step("could not install the grading harness", () => pyodide.pyimport("micropip").install(urls.harnessWheel));
   pyodide.runPython(GRADE_AS_JSON);
   runGrading = pyodide.globals.get("grade_as_json")(await testsText);
+  checkSyntax = pyodide.globals.get("syntax_problem_as_json");
   return { python: pyodide.runPython("import sys; sys.version.split()[0]") };
 }
 
@@ -79,7 +87,11 @@ async function fetchText(url) {
   return response.text();
 }
 
-const handlers = { init, run };
+function check({ code }) {
+  return JSON.parse(checkSyntax(code));
+}
+
+const handlers = { init, check, run };
 
 self.onmessage = async ({ data: request }) => {
   try {
