@@ -33,6 +33,7 @@ class Suite:
     time_limit_seconds: float = DEFAULT_TIME_LIMIT_SECONDS
     tolerance: dict = field(default_factory=lambda: dict(DEFAULT_TOLERANCE))
     mistakes: list = field(default_factory=list)  # harness.mistakes.Mistake, in the order they are tried
+    examples: list = field(default_factory=list)  # Cases shown in the page, run by "Run examples"
 
     def to_json(self):
         return json.dumps(
@@ -40,14 +41,8 @@ class Suite:
                 "function": self.function,
                 "time_limit_seconds": self.time_limit_seconds,
                 "tolerance": self.tolerance,
-                "cases": [
-                    {
-                        "name": case.name,
-                        "args": {key: encode_value(value) for key, value in case.args.items()},
-                        "expected": encode_value(case.expected),
-                    }
-                    for case in self.cases
-                ],
+                "cases": [_encode_case(case) for case in self.cases],
+                "examples": [_encode_case(case) for case in self.examples],
                 "mistakes": [
                     {"name": mistake.name, "hint": mistake.hint, "outputs": [encode_value(output) for output in mistake.outputs]}
                     for mistake in self.mistakes
@@ -63,23 +58,37 @@ class Suite:
             function=data["function"],
             time_limit_seconds=data["time_limit_seconds"],
             tolerance=data["tolerance"],
-            cases=[
-                Case(
-                    name=case["name"],
-                    args={key: decode_value(value) for key, value in case["args"].items()},
-                    expected=decode_value(case["expected"]),
-                )
-                for case in data["cases"]
-            ],
+            cases=[_decode_case(case) for case in data["cases"]],
+            examples=[_decode_case(case) for case in data["examples"]],
             mistakes=[
                 Mistake(name=mistake["name"], hint=mistake["hint"], outputs=[decode_value(output) for output in mistake["outputs"]])
                 for mistake in data["mistakes"]
             ],
         )
 
+    def examples_suite(self):
+        """The visible examples as a Suite of their own, graded like the hidden tests."""
+        return Suite(self.function, self.examples, self.time_limit_seconds, self.tolerance)
+
     def fresh_args(self, index):
         """A deep copy of a case's arguments, so a learner who mutates inputs affects only that call."""
         return copy.deepcopy(list(self.cases[index].args.values()))
+
+
+def _encode_case(case):
+    return {
+        "name": case.name,
+        "args": {key: encode_value(value) for key, value in case.args.items()},
+        "expected": encode_value(case.expected),
+    }
+
+
+def _decode_case(data):
+    return Case(
+        name=data["name"],
+        args={key: decode_value(value) for key, value in data["args"].items()},
+        expected=decode_value(data["expected"]),
+    )
 
 
 def encode_value(value):

@@ -50,6 +50,7 @@ def load_problem(folder):
     front, statement_markdown = _read_statement(folder / "statement.md")
     suite = _read_tests(folder / "tests.py", front["function"])
     _compute_expected(folder / "solution.py", suite)
+    _compute_expected(folder / "solution.py", suite.examples_suite())
     suite.mistakes = load_mistakes(folder, suite)
     return Problem(
         slug=folder.name,
@@ -95,8 +96,11 @@ def _read_tests(path, function_name):
     cases = getattr(module, "CASES", None)
     if not isinstance(cases, list) or not cases or not all(isinstance(case, harness.Case) for case in cases):
         raise BuildError(shown(path), "it defines no CASES list of harness.Case", "define CASES = [Case(name=..., args=dict(...)), ...]")
-    names = [case.name for case in cases]
-    for case in cases:
+    examples = getattr(module, "EXAMPLES", [])
+    if not isinstance(examples, list) or not all(isinstance(case, harness.Case) for case in examples):
+        raise BuildError(shown(path), "EXAMPLES is not a list of harness.Case", "define EXAMPLES = [Case(name=\"Example 1\", args=dict(...)), ...]")
+    names = [case.name for case in cases + examples]
+    for case in cases + examples:
         if not isinstance(case.name, str) or not case.name.strip():
             raise BuildError(shown(path), "a case has an empty name", "give every Case a name= that says what it checks")
         if names.count(case.name) > 1:
@@ -104,6 +108,7 @@ def _read_tests(path, function_name):
     return harness.Suite(
         function=function_name,
         cases=cases,
+        examples=examples,
         time_limit_seconds=float(getattr(module, "TIME_LIMIT_SECONDS", DEFAULT_TIME_LIMIT_SECONDS)),
         tolerance=dict(getattr(module, "TOLERANCE", DEFAULT_TOLERANCE)),
     )
