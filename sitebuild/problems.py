@@ -12,6 +12,7 @@ from harness.compare import describe_mismatch
 from harness.learner_code import LearnerError, load_function
 
 from .errors import BuildError
+from .examples import check_example_arguments, examples_in_statement
 from .expected_values import as_expected_value
 from .mistakes import load_mistakes
 from .paths import shown
@@ -47,10 +48,14 @@ def load_problem(folder):
             raise BuildError(
                 shown(folder / name), "this file is missing", f"every problem folder needs {', '.join(REQUIRED_FILES)}"
             )
-    front, statement_markdown = _read_statement(folder / "statement.md")
+    statement_path = folder / "statement.md"
+    front, statement_markdown, statement_first_line = _read_statement(statement_path)
     suite = _read_tests(folder / "tests.py", front["function"])
-    _compute_expected(folder / "solution.py", suite)
-    _compute_expected(folder / "solution.py", suite.examples_suite())
+    suite.examples = examples_in_statement(statement_markdown, shown(statement_path), statement_first_line)
+    reference = _load_reference(folder / "solution.py", suite.function)
+    check_example_arguments(suite.examples, reference, shown(statement_path))
+    _compute_expected(reference, folder / "tests.py", suite)
+    _compute_expected(reference, statement_path, suite.examples_suite())
     suite.mistakes = load_mistakes(folder, suite)
     return Problem(
         slug=folder.name,
@@ -88,7 +93,7 @@ def _read_statement(path):
         )
     if not str(front["function"]).isidentifier():
         raise BuildError(shown(path), f"function {front['function']!r} is not a Python name", "use the function's name, e.g. my_loss")
-    return front, parts[2]
+    return front, parts[2], text[: len(text) - len(parts[2])].count("\n") + 1
 
 
 def _read_tests(path, function_name):
@@ -96,11 +101,8 @@ def _read_tests(path, function_name):
     cases = getattr(module, "CASES", None)
     if not isinstance(cases, list) or not cases or not all(isinstance(case, harness.Case) for case in cases):
         raise BuildError(shown(path), "it defines no CASES list of harness.Case", "define CASES = [Case(name=..., args=dict(...)), ...]")
-    examples = getattr(module, "EXAMPLES", [])
-    if not isinstance(examples, list) or not all(isinstance(case, harness.Case) for case in examples):
-        raise BuildError(shown(path), "EXAMPLES is not a list of harness.Case", "define EXAMPLES = [Case(name=\"Example 1\", args=dict(...)), ...]")
-    names = [case.name for case in cases + examples]
-    for case in cases + examples:
+    names = [case.name for case in cases]
+    for case in cases:
         if not isinstance(case.name, str) or not case.name.strip():
             raise BuildError(shown(path), "a case has an empty name", "give every Case a name= that says what it checks")
         if names.count(case.name) > 1:
@@ -108,18 +110,22 @@ def _read_tests(path, function_name):
     return harness.Suite(
         function=function_name,
         cases=cases,
-        examples=examples,
         time_limit_seconds=float(getattr(module, "TIME_LIMIT_SECONDS", DEFAULT_TIME_LIMIT_SECONDS)),
         tolerance=dict(getattr(module, "TOLERANCE", DEFAULT_TOLERANCE)),
     )
 
 
-def _compute_expected(solution_path, suite):
-    """Replaces each case's expected value by the reference output, after checking it against the name's promise."""
+def _load_reference(solution_path, function_name):
     try:
-        reference = load_function(solution_path.read_text(encoding="utf-8"), suite.function)
+        return load_function(solution_path.read_text(encoding="utf-8"), function_name)
     except LearnerError as error:
         raise BuildError(shown(solution_path), error.message, "make the reference solution load and define the function") from None
+
+
+def _compute_expected(reference, promises_path, suite):
+    """Replaces each case's expected value by the reference output, after checking it against
+    the case's promise (written in `promises_path`: tests.py, or the statement for examples)."""
+    solution_path = promises_path.with_name("solution.py")
     for index, case in enumerate(suite.cases):
         try:
             output = reference(*suite.fresh_args(index))
@@ -132,9 +138,9 @@ def _compute_expected(solution_path, suite):
             mismatch = describe_mismatch(case.expected, output, suite.tolerance)
             if mismatch:
                 raise BuildError(
-                    shown(solution_path.with_name("tests.py")),
+                    shown(promises_path),
                     f"case {case.name!r} promises {case.expected!r} but the reference solution returns {output!r} ({mismatch})",
-                    "fix the case's inputs or expected=, or the reference solution",
+                    "fix the case's inputs or promised value, or the reference solution",
                 )
         case.expected = output
 
