@@ -18,19 +18,28 @@ def _number_mismatch(expected, got, tolerance):
     if problem:
         return f"Expected the number {_show(expected)}, but {problem}"
     try:
-        got = float(got)
+        number = float(got)
     except OverflowError:
         return f"Expected {_show(expected)}, but your function returned an integer too large to be a float."
-    if math.isnan(got):
+    if math.isnan(number):
         return (
             f"Expected {_show(expected)}, got nan (not a number). This usually comes from 0/0, "
             "the square root of a negative number, or an operation on an empty array."
         )
-    if math.isinf(got):
-        return f"Expected {_show(expected)}, got {got} (infinity). Look for a division by zero or an overflow."
-    if not math.isclose(got, expected, rel_tol=tolerance["rel"], abs_tol=tolerance["abs"]):
-        return f"Expected {_show(expected)}, got {_show(got)}."
+    if math.isinf(number):
+        return f"Expected {_show(expected)}, got {number} (infinity). Look for a division by zero or an overflow."
+    if not math.isclose(number, expected, rel_tol=tolerance["rel"], abs_tol=tolerance["abs"]):
+        return f"Expected {_show(expected)}, got {_show(number)}.{_wrong_number_hint(expected, got)}"
     return None
+
+
+def _wrong_number_hint(expected, got):
+    """A clue to a wrong number's likely cause (starting with a space), or an empty string."""
+    if got < 0 <= expected:
+        return " Your result is negative, but the expected value is not: check the signs in your formula."
+    if isinstance(got, numbers.Integral) and not float(expected).is_integer():
+        return " Your function returned a whole number: was the result rounded, or computed with integer division (//)?"
+    return ""
 
 
 def _not_a_real_number(got):
@@ -51,9 +60,17 @@ def _not_a_real_number(got):
     if isinstance(got, numbers.Real):
         return None
     if isinstance(got, str):
-        return f"your function returned the string {_short_repr(got)}."
-    if isinstance(got, (list, tuple)):
-        return f"your function returned a {type(got).__name__} of length {len(got)}."
+        return f"your function returned the string {_short_repr(got)}. Return the number itself, not text."
+    if isinstance(got, tuple):
+        return (
+            f"your function returned a tuple of length {len(got)}, not one number: "
+            "`return a, b` returns both values as a tuple. Return only the result."
+        )
+    if isinstance(got, list):
+        return (
+            f"your function returned a list of length {len(got)}, not one number. "
+            "Did you forget to reduce it to one number (for example with np.mean)?"
+        )
     return f"your function returned a value of type {type(got).__name__}."
 
 

@@ -10,6 +10,7 @@ and "line" say why and every test carries status "error".
 """
 
 from .compare import describe_mismatch
+from .isolation import call_isolated
 from .learner_code import LearnerError, captured_output, explain_exception, load_function
 from .mistakes import NO_OUTPUT, recognise
 
@@ -51,11 +52,10 @@ def run_case(function, suite, index):
     """The case's result, and what the function returned (NO_OUTPUT if it raised)."""
     case = suite.cases[index]
     with captured_output() as output:
-        try:
-            got = function(*suite.fresh_args(index))
-        except BaseException as error:  # noqa: BLE001 - any failure of learner code becomes a verdict
-            failure = explain_exception(error)
-            return _test_result(case.name, "error", failure.message, output.text(), failure.line), NO_OUTPUT
+        got, error = call_isolated(function, *suite.fresh_args(index))
+    if error is not None:
+        failure = explain_exception(error)
+        return _test_result(case.name, "error", failure.message, output.text(), failure.line), NO_OUTPUT
     try:
         mismatch = describe_mismatch(case.expected, got, suite.tolerance)
     except Exception as error:  # noqa: BLE001 - a strange return value must still get a verdict

@@ -8,6 +8,8 @@ import linecache
 import sys
 import traceback
 
+from .isolation import OsExitCalled, call_isolated
+
 # The filename the learner's code is compiled under; frames with it are the learner's own.
 EDITOR_FILENAME = "<editor>"
 OUTPUT_LIMIT_CHARS = 4000
@@ -24,12 +26,14 @@ class CappedOutput:
         self.dropped_chars = 0
 
     def write(self, text):
+        if self.kept_chars >= self.limit:  # a flood of prints: only count, as cheaply as possible
+            self.dropped_chars += len(text)
+            return len(text)
         text = str(text)
         room = self.limit - self.kept_chars
-        if room > 0:
-            self.kept.append(text[:room])
-            self.kept_chars += min(len(text), room)
-        self.dropped_chars += max(0, len(text) - max(room, 0))
+        self.kept.append(text[:room])
+        self.kept_chars += min(len(text), room)
+        self.dropped_chars += max(0, len(text) - room)
         return len(text)
 
     def flush(self):
@@ -80,9 +84,8 @@ def load_function(source, function_name):
     # Lets tracebacks quote the learner's lines (mtime None: linecache never evicts it).
     linecache.cache[EDITOR_FILENAME] = (len(source), None, source.splitlines(True), EDITOR_FILENAME)
     namespace = {"__name__": "__main__", "__builtins__": builtins}
-    try:
-        exec(code, namespace)
-    except BaseException as error:  # noqa: BLE001 - any failure of learner code becomes a verdict
+    _, error = call_isolated(exec, code, namespace)
+    if error is not None:
         raise explain_exception(error) from None
     function = namespace.get(function_name)
     if function is None:
@@ -139,6 +142,8 @@ def _describe_frames(frames):
 
 
 def _headline(error):
+    if isinstance(error, OsExitCalled):
+        return "Your code called os._exit(), which stops the program. Return a value instead."
     if isinstance(error, SystemExit):
         return "Your code called exit() or sys.exit(), which stops the program. Return a value instead."
     if isinstance(error, KeyboardInterrupt):

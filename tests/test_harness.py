@@ -1,12 +1,17 @@
 """The grading harness in CPython, on the real contrastive-loss suite as shipped (tests.json)."""
 
+import builtins
 import json
+import math
+import os
+import sys
 
 import numpy as np
 import pytest
 
 import harness
 from harness.compare import describe_mismatch
+from harness.isolation import call_isolated
 from harness.learner_code import OUTPUT_LIMIT_CHARS
 from sitebuild.problems import load_problem
 from sitebuild.paths import PROBLEMS
@@ -165,6 +170,9 @@ def test_missing_function_is_explained(suite, code, expected_hint):
         ("complex(0.625, 1)", "returned the complex number"),
         ("True", "returned the boolean True"),
         ("float('inf')", "(infinity)"),
+        ("(0.625, d)", "returned a tuple of length 2, not one number: `return a, b` returns both values as a tuple"),
+        (f"-{CORRECT}", "got -0.625. Your result is negative, but the expected value is not"),
+        (f"int({CORRECT})", "got 0. Your function returned a whole number: was the result rounded"),
     ],
 )
 def test_wrong_return_values_fail_with_an_explanation(suite, returned, explanation):
@@ -237,3 +245,81 @@ def test_array_answers_are_compared_by_shape_and_value():
     assert describe_mismatch(expected, expected + 1e-12, TOLERANCE) is None
     assert "got shape (4,)" in describe_mismatch(expected, expected.ravel(), TOLERANCE)
     assert "at index (0, 1) expected 0.5, got 0.6" in describe_mismatch(expected, [[1.0, 0.6], [0.5, 1.0]], TOLERANCE)
+
+
+TAMPERING = """\
+import builtins, math, os, sys
+import numpy as np
+np.isclose = np.allclose = lambda *args, **kwargs: True
+math.isclose = lambda *args, **kwargs: True
+builtins.float = int
+builtins.print = None
+sys.stdout = sys.stderr = None
+os._exit = None
+for name in [name for name in sys.modules if name.startswith("harness")]:
+    del sys.modules[name]
+sys.modules["numpy"] = None
+"""
+
+
+def pristine_state():
+    """What the tampering above replaces, as identities."""
+    return [
+        np.isclose, np.allclose, math.isclose, builtins.float, builtins.print, sys.stdout, sys.stderr, os._exit,
+        *(sys.modules[name] for name in ("numpy", "harness", "harness.grader", "harness.compare")),
+    ]
+
+
+@pytest.mark.parametrize("where", ["at load time", "in the function"])
+def test_tampering_with_the_environment_does_not_change_the_verdicts(suite, where):
+    before = pristine_state()
+    function = "def contrastive_loss(x1, x2, label, margin=1.0):\n"
+    if where == "at load time":
+        code = TAMPERING + function + "    return 123.0\n"
+    else:
+        code = function + "".join(f"    {line}\n" for line in TAMPERING.splitlines()) + "    return 123.0\n"
+    results = harness.grade(code, suite)
+    assert statuses(results) == ["failed"] * 4
+    assert results["tests"][0]["message"] == "Expected 0.625, got 123."
+    assert all(now is then for now, then in zip(pristine_state(), before))
+    assert statuses(harness.grade(solution(CORRECT), suite)) == ["passed"] * 4
+
+
+def test_os_exit_becomes_an_error_and_os_exit_is_restored(suite):
+    real_exit = os._exit
+    code = "import os\n\ndef contrastive_loss(x1, x2, label, margin=1.0):\n    os._exit(1)\n"
+    results = harness.grade(code, suite)
+    assert statuses(results) == ["error"] * 4
+    assert results["tests"][0]["message"].startswith("Your code called os._exit(), which stops the program.")
+    assert results["tests"][0]["line"] == 4
+    assert os._exit is real_exit
+
+
+def test_os_exit_at_load_time_is_a_load_error(suite):
+    results = harness.grade("import os\nos._exit(0)\n", suite)
+    assert results["status"] == "error"
+    assert results["message"].startswith("Your code called os._exit()")
+    assert results["line"] == 2
+
+
+def test_isolated_call_puts_back_what_it_changed_and_keeps_what_it_added():
+    real_isclose, real_len = np.isclose, builtins.len
+
+    def tamper():
+        np.isclose = None
+        del builtins.len
+        sys.modules["harness"] = None
+        sys.modules["module_added_by_the_learner"] = math
+        return "returned"
+
+    try:
+        assert call_isolated(tamper) == ("returned", None)
+        assert np.isclose is real_isclose and builtins.len is real_len and sys.modules["harness"] is harness
+        assert sys.modules["module_added_by_the_learner"] is math
+    finally:
+        del sys.modules["module_added_by_the_learner"]
+
+
+def test_isolated_call_returns_any_exception_instead_of_raising():
+    value, error = call_isolated(sys.exit, 3)
+    assert value is None and isinstance(error, SystemExit) and error.code == 3

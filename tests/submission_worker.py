@@ -1,0 +1,64 @@
+"""The CPython counterpart of static/worker.js, run as a child process by submission_runner.py.
+
+Protocol, one JSON object per line: requests arrive on stdin, answers leave on stdout.
+
+    {"type": "init", "suite": <suite JSON>}  ->  {"result": {"harness": <harness/__init__.py it imported>}}
+    {"type": "run", "code": ...}             ->  {"progress": {"event": "test-started", "index"}}
+                                                 {"progress": {"event": "test-finished", "index", "result"}}
+                                                 ... then {"result": <results object>}
+Any request may be answered {"error": message} instead. Time limits are enforced by the
+runner, which kills this process, as the page terminates its worker.
+"""
+
+import json
+import os
+import resource
+import sys
+
+# Like the browser's WebAssembly heap (4 GiB at most), so that runaway allocations end in
+# MemoryError instead of taking the machine's memory.
+MEMORY_LIMIT_BYTES = 3 * 1024**3
+
+
+def main():
+    requests, answers = _protocol_streams()
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+    import harness
+
+    def answer(message):
+        answers.write(json.dumps(message) + "\n")
+        answers.flush()
+
+    suite = None
+    for line in requests:
+        request = json.loads(line)
+        try:
+            if request["type"] == "init":
+                suite = harness.Suite.from_json(request["suite"])
+                answer({"result": {"harness": harness.__file__}})
+            else:
+                results = harness.grade(
+                    request["code"],
+                    suite,
+                    lambda index: answer({"progress": {"event": "test-started", "index": index}}),
+                    lambda index, result: answer({"progress": {"event": "test-finished", "index": index, "result": result}}),
+                )
+                answer({"result": results})
+        except Exception as error:  # noqa: BLE001 - reported to the runner, as worker.js reports to the page
+            answer({"error": f"{type(error).__name__}: {error}"})
+
+
+def _protocol_streams():
+    """The protocol keeps private copies of stdin and stdout; the learner's code gets
+    /dev/null there, so its input() or os.write(1, ...) cannot disturb the protocol."""
+    requests = os.fdopen(os.dup(0), "r", encoding="utf-8")
+    answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    for descriptor, mode in ((0, os.O_RDONLY), (1, os.O_WRONLY)):
+        null = os.open(os.devnull, mode)
+        os.dup2(null, descriptor)
+        os.close(null)
+    return requests, answers
+
+
+if __name__ == "__main__":
+    main()
