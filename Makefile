@@ -6,13 +6,22 @@ PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: serve build test setup browser clean
+.PHONY: serve build check new test setup browser clean
 
 serve: build
 	$(PY) -m sitebuild.serve --port $(PORT)
 
 build: setup
 	$(PY) build.py
+
+# Checks every problem (or one: make check problem=<slug>) before it ships.
+check: setup
+	$(PY) build.py check $(problem)
+
+# Starts a new problem folder: make new name=<slug>
+new: setup
+	@test -n "$(name)" || { echo "Say which problem to create: make new name=<slug>"; exit 2; }
+	$(PY) build.py new $(name)
 
 test: setup browser
 	$(PY) -m pytest

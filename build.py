@@ -1,79 +1,25 @@
-"""Builds the static site: gather problems -> validate -> compute expected values -> write _site/.
+"""The kit's command line: build the site, check the problems, start a new problem.
 
-Usage: python build.py [--out DIR]
-
-Everything is validated and written to a staging folder first; only a complete build
-replaces the output folder, so a failed build leaves the previous site intact.
+Usage:
+  python build.py [--out DIR]         build the site (default: _site/)
+  python build.py check [SLUG ...]    check every problem, or the named ones
+  python build.py new SLUG            create problems/SLUG/ to fill in
 """
 
 import argparse
-import shutil
 import sys
-import tempfile
-from pathlib import Path
+import time
 
 from sitebuild import paths
-from sitebuild.bundle import bundle_scripts
+from sitebuild.check import check_problems
 from sitebuild.errors import BuildError
-from sitebuild.harness_wheel import write_harness_wheel
-from sitebuild.pages import catalog_page, problem_page
-from sitebuild.problems import load_all
-from sitebuild.pyodide_runtime import copy_runtime
+from sitebuild.scaffold import new_problem
+from sitebuild.site import build_site
 
-KATEX_FILES = ("katex.min.css",)
+__all__ = ["build_site"]
 
 
-def build_site(out_dir=paths.DEFAULT_OUT, problems_dir=paths.PROBLEMS):
-    out_dir = Path(out_dir).resolve()
-    problems = load_all(problems_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
-    try:
-        _write_site(staging, problems)
-        _replace_dir(staging, out_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return problems
-
-
-def _write_site(site, problems):
-    assets = site / paths.SITE_ASSETS
-    assets.mkdir(parents=True)
-    bundle_scripts(assets)
-    shutil.copy2(paths.STATIC / "style.css", assets / "style.css")
-    write_harness_wheel(assets)
-    katex = site / paths.SITE_KATEX
-    shutil.copytree(paths.KATEX_DIST / "fonts", katex / "fonts", ignore=_all_but_woff2)
-    for name in KATEX_FILES:
-        shutil.copy2(paths.KATEX_DIST / name, katex / name)
-    copy_runtime(site / paths.SITE_PYODIDE)
-    for problem in problems:
-        page_dir = site / paths.site_problem_dir(problem.slug)
-        page_dir.mkdir(parents=True)
-        (page_dir / "index.html").write_text(problem_page(problem), encoding="utf-8")
-        (page_dir / "tests.json").write_text(problem.suite.to_json(), encoding="utf-8")
-    (site / "index.html").write_text(catalog_page(problems), encoding="utf-8")
-    (site / ".nojekyll").write_text("")  # GitHub Pages: serve files as they are
-
-
-def _all_but_woff2(directory, names):
-    """Every browser the kit supports reads woff2; the older font formats are dead weight."""
-    return [name for name in names if not name.endswith(".woff2")]
-
-
-def _replace_dir(new, old):
-    retired = old.with_name(f".{old.name}.old")
-    shutil.rmtree(retired, ignore_errors=True)
-    if old.exists():
-        old.rename(retired)
-    new.rename(old)
-    shutil.rmtree(retired, ignore_errors=True)
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default=str(paths.DEFAULT_OUT), help="output folder (default: _site)")
-    args = parser.parse_args()
+def build(args):
     try:
         problems = build_site(args.out)
     except BuildError as error:
@@ -82,6 +28,46 @@ def main():
         return 1
     print(f"Built {len(problems)} problem(s) into {args.out}")
     return 0
+
+
+def check(args):
+    started = time.monotonic()
+    problems, findings = check_problems(args.slugs)
+    for finding in findings:
+        print(f"✗ {finding}", file=sys.stderr)
+    took = f"{time.monotonic() - started:.1f} s"
+    if findings:
+        print(f"Check failed: {len(findings)} problem(s) to fix ({took}).", file=sys.stderr)
+        return 1
+    names = ", ".join(problem.slug for problem in problems)
+    print(f"✓ {names}: the references pass every test and example in CPython and in Pyodide, "
+          f"the starters do not, no solution code is in the site ({took}).")
+    return 0
+
+
+def new(args):
+    try:
+        folder = new_problem(args.slug, paths.PROBLEMS)
+    except BuildError as error:
+        print(f"Could not create the problem. {error}", file=sys.stderr)
+        return 1
+    print(f"Created {paths.shown(folder)}/. Fill in every TODO (see docs/authoring.md), then run `make check`.")
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Build the site, check the problems, or start a new one.")
+    parser.add_argument("--out", default=str(paths.DEFAULT_OUT), help="where to build the site (default: _site)")
+    parser.set_defaults(run=build)
+    commands = parser.add_subparsers(title="commands")
+    check_command = commands.add_parser("check", help="check every problem, or the named ones")
+    check_command.add_argument("slugs", nargs="*", metavar="SLUG")
+    check_command.set_defaults(run=check)
+    new_command = commands.add_parser("new", help="create problems/SLUG/ to fill in")
+    new_command.add_argument("slug", metavar="SLUG")
+    new_command.set_defaults(run=new)
+    args = parser.parse_args()
+    return args.run(args)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """Reads a problem folder, validates it, and computes expected values with the reference solution."""
 
+import ast
 import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,11 +35,15 @@ class Problem:
     suite: harness.Suite
 
 
-def load_all(problems_dir):
+def load_all(problems_dir, slugs=()):
+    """Every problem folder, or only those named in `slugs`."""
     folders = sorted(path for path in Path(problems_dir).iterdir() if path.is_dir())
     if not folders:
         raise BuildError(shown(problems_dir), "there are no problem folders", "add a folder such as problems/<slug>/")
-    return [load_problem(folder) for folder in folders]
+    unknown = sorted(set(slugs) - {folder.name for folder in folders})
+    if unknown:
+        raise BuildError(shown(problems_dir), f"there is no problem folder {unknown[0]!r}", f"use one of {', '.join(f.name for f in folders)}")
+    return [load_problem(folder) for folder in folders if not slugs or folder.name in slugs]
 
 
 def load_problem(folder):
@@ -50,6 +55,8 @@ def load_problem(folder):
             )
     statement_path = folder / "statement.md"
     front, statement_markdown, statement_first_line = _read_statement(statement_path)
+    starter = (folder / "starter.py").read_text(encoding="utf-8")
+    _check_starter_defines(folder / "starter.py", starter, front["function"])
     suite = _read_tests(folder / "tests.py", front["function"])
     suite.examples = examples_in_statement(statement_markdown, shown(statement_path), statement_first_line)
     reference = _load_reference(folder / "solution.py", suite.function)
@@ -64,7 +71,7 @@ def load_problem(folder):
         signature=str(front["signature"]),
         summary=str(front.get("summary", "")),
         statement_markdown=statement_markdown,
-        starter=(folder / "starter.py").read_text(encoding="utf-8"),
+        starter=starter,
         suite=suite,
     )
 
@@ -93,7 +100,26 @@ def _read_statement(path):
         )
     if not str(front["function"]).isidentifier():
         raise BuildError(shown(path), f"function {front['function']!r} is not a Python name", "use the function's name, e.g. my_loss")
+    if not str(front["signature"]).startswith(f"{front['function']}("):
+        raise BuildError(
+            shown(path), f"the signature {front['signature']!r} is not of the function {front['function']!r}", "start the signature with the function's name and its parameters"
+        )
     return front, parts[2], text[: len(text) - len(parts[2])].count("\n") + 1
+
+
+def _check_starter_defines(path, source, function_name):
+    """The starter must compile and define the function the statement names (learners start from it)."""
+    try:
+        tree = ast.parse(source, shown(path))
+    except SyntaxError as error:
+        raise BuildError(f"{shown(path)}, line {error.lineno}", f"it is not valid Python ({error.msg})", "fix the starter so learners start from code that runs") from None
+    defined = [node.name for node in tree.body if isinstance(node, ast.FunctionDef)]
+    if function_name not in defined:
+        raise BuildError(
+            shown(path),
+            f"it does not define {function_name}, the function statement.md names (it defines {', '.join(defined) or 'nothing'})",
+            "use the same function name in statement.md, starter.py and solution.py",
+        )
 
 
 def _read_tests(path, function_name):

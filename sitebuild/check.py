@@ -1,0 +1,132 @@
+"""`make check`: proves each problem is right before it ships. On top of everything the build
+validates, it grades the reference (tests and examples) through the harness exactly as the
+page does, in CPython and in Pyodide; makes sure the starter does not already pass; finds
+scaffold TODOs left in the folder; and searches the built site for solution code."""
+
+import json
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+
+import harness
+
+from .errors import BuildError
+from .mistakes import MISTAKES_DIR
+from .paths import NODE_MODULES, PROBLEMS, REPO, shown
+from .site import build_site
+
+PYODIDE_CHECK_SCRIPT = REPO / "sitebuild" / "check_in_pyodide.cjs"
+SCAFFOLD_MARKER = "TODO"
+# Lines this long are specific enough that finding one in the site means code leaked.
+DISTINCTIVE_LINE_CHARS = 26
+
+
+def check_problems(slugs=(), problems_dir=PROBLEMS):
+    """(problems checked, findings): each finding a BuildError saying where, what and how to fix."""
+    with tempfile.TemporaryDirectory() as temp:
+        site = Path(temp) / "_site"
+        try:
+            problems = build_site(site, problems_dir, slugs)
+        except BuildError as error:
+            return [], [error]
+        findings = []
+        for problem in problems:
+            folder = Path(problems_dir) / problem.slug
+            findings += scaffold_leftovers(folder)
+            findings += _check_in_cpython(problem, folder)
+        findings += _check_in_pyodide(site, problems, Path(problems_dir))
+        findings += leaked_sources(site, [Path(problems_dir) / problem.slug for problem in problems])
+    return problems, findings
+
+
+def scaffold_leftovers(folder):
+    return [
+        BuildError(f"{shown(path)}, line {number}", f"it still has a {SCAFFOLD_MARKER} from `make new`", "replace it with the real content")
+        for path in sorted(folder.rglob("*"))
+        if path.suffix in (".md", ".py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if SCAFFOLD_MARKER in line
+    ]
+
+
+def leaked_sources(site, folders):
+    """Findings for every file of the built site holding a distinctive line of a reference
+    solution or of a known mistake (their docstrings are hints and may ship)."""
+    wanted = {}  # distinctive line -> the source file it comes from
+    for folder in folders:
+        starter = (folder / "starter.py").read_text(encoding="utf-8")
+        for source in [folder / "solution.py", *sorted((folder / MISTAKES_DIR).glob("*.py"))]:
+            for line in source.read_text(encoding="utf-8").splitlines():
+                code = line.strip()
+                if len(code) >= DISTINCTIVE_LINE_CHARS and code not in starter and not code.startswith('"""'):
+                    wanted.setdefault(code, source)
+    findings = []
+    for path, text in _site_texts(site):
+        leaked = sorted(line for line in wanted if line in text)
+        if leaked:
+            findings.append(
+                BuildError(
+                    f"{path.relative_to(site)} in the built site",
+                    f"it contains code of {shown(wanted[leaked[0]])}: {leaked[0]!r}",
+                    "keep solution code out of the statement, the starter and the page files",
+                )
+            )
+    return findings
+
+
+def _site_texts(site):
+    for path in sorted(site.rglob("*")):
+        if path.suffix == ".whl":
+            with zipfile.ZipFile(path) as wheel:
+                yield path, "\n".join(wheel.read(name).decode("utf-8", "replace") for name in wheel.namelist())
+        elif path.is_file():
+            yield path, path.read_bytes().decode("utf-8", "replace")
+
+
+def _check_in_cpython(problem, folder):
+    suite = harness.Suite.from_json(problem.suite.to_json())  # exactly what the page receives
+    solution = (folder / "solution.py").read_text(encoding="utf-8")
+    findings = _reference_failures(
+        harness.grade(solution, suite), folder / "solution.py", "in CPython"
+    ) + _reference_failures(harness.grade(solution, suite.examples_suite()), folder / "statement.md", "in CPython, on its example")
+    starter = harness.grade((folder / "starter.py").read_text(encoding="utf-8"), suite)
+    if starter["status"] == "passed":
+        findings.append(
+            BuildError(
+                shown(folder / "starter.py"),
+                "the starter already passes every test, so a learner has nothing to do",
+                "leave only the signature, the docstring and `pass` in starter.py",
+            )
+        )
+    return findings
+
+
+def _check_in_pyodide(site, problems, problems_dir):
+    request = {
+        "site": str(site),
+        "problems": [{"slug": p.slug, "solution": (problems_dir / p.slug / "solution.py").read_text(encoding="utf-8")} for p in problems],
+    }
+    completed = subprocess.run(
+        ["node", str(PYODIDE_CHECK_SCRIPT)], input=json.dumps(request), capture_output=True, text=True, cwd=NODE_MODULES.parent, check=False
+    )
+    if completed.returncode != 0:
+        return [BuildError(shown(PYODIDE_CHECK_SCRIPT), f"Pyodide could not grade the references: {completed.stderr.strip()[-2000:]}", "run `npm ci`, then `make check` again")]
+    findings = []
+    for graded in json.loads(completed.stdout):
+        folder = problems_dir / graded["slug"]
+        findings += _reference_failures(graded["tests"], folder / "solution.py", "in Pyodide (the browser's Python)")
+        findings += _reference_failures(graded["examples"], folder / "statement.md", "in Pyodide (the browser's Python), on its example")
+    return findings
+
+
+def _reference_failures(results, path, where):
+    return [
+        BuildError(
+            shown(path),
+            f"{where}, the reference solution does not pass {test['name']!r}: {test['message'] or results['message']}",
+            "fix solution.py, or the test's inputs, tolerance or promised value",
+        )
+        for test in results["tests"]
+        if test["status"] != "passed"
+    ]

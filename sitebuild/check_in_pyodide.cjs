@@ -1,0 +1,37 @@
+// `make check`, browser half: grades each problem's reference solution with the harness
+// wheel inside Pyodide (Node runs the same runtime, numpy and harness the site ships), since
+// numpy versions and float behaviour can differ from CPython.
+// stdin: {site, problems: [{slug, solution}]}; stdout: [{slug, tests: results, examples: results}].
+const fs = require("fs");
+const path = require("path");
+const { loadPyodide } = require("pyodide");
+
+const GRADE = `
+import json
+import harness
+
+def grade_both(source, suite_json):
+    suite = harness.Suite.from_json(suite_json)
+    return json.dumps({"tests": harness.grade(source, suite), "examples": harness.grade(source, suite.examples_suite())})
+`;
+
+async function main() {
+  const { site, problems } = JSON.parse(fs.readFileSync(0, "utf8"));
+  const pyodide = await loadPyodide({ indexURL: path.join(site, "pyodide") + path.sep, stdout: () => {}, stderr: () => {} });
+  await pyodide.loadPackage(["numpy"], { messageCallback: () => {} });
+  const assets = path.join(site, "assets");
+  const wheel = fs.readdirSync(assets).find((name) => name.startsWith("harness-") && name.endsWith(".whl"));
+  pyodide.unpackArchive(new Uint8Array(fs.readFileSync(path.join(assets, wheel))), "wheel");
+  pyodide.runPython(GRADE);
+  const gradeBoth = pyodide.globals.get("grade_both");
+  const graded = problems.map(({ slug, solution }) => {
+    const suiteJson = fs.readFileSync(path.join(site, "problems", slug, "tests.json"), "utf8");
+    return { slug, ...JSON.parse(gradeBoth(solution, suiteJson)) };
+  });
+  process.stdout.write(JSON.stringify(graded));
+}
+
+main().catch((error) => {
+  process.stderr.write(String(error && error.stack ? error.stack : error));
+  process.exit(1);
+});
