@@ -8,8 +8,9 @@ code (submission.py) and what must happen to it (expected.json):
      "browser": whether the page tests run it too (everything that touches the worker)}
 
 The learner-visible text of a run is everything the page shows for it as text: the
-message above the results, what the file printed while loading, and each test's message
-and printed output (learner_visible_text builds it from a results object).
+message above the results, the hint of a recognised mistake, what the file printed while
+loading, and each test's message and printed output (learner_visible_text builds it from
+a results object; the page tests read the same from the results area).
 """
 
 import json

@@ -51,7 +51,8 @@ class SubmissionRunner:
             encoding="utf-8",
         )
         self.answers = queue.Queue()
-        threading.Thread(target=_read_answers, args=(self.process.stdout, self.answers), daemon=True).start()
+        self.reader = threading.Thread(target=_read_answers, args=(self.process.stdout, self.answers), daemon=True)
+        self.reader.start()
         self._send({"type": "init", "suite": self.suite.to_json()})
         answer = self.answers.get(timeout=START_TIMEOUT_SECONDS)
         imported = answer and answer.get("result", {}).get("harness", "")
@@ -94,6 +95,7 @@ class SubmissionRunner:
         if self.process:
             self.process.kill()
             self.process.wait()
+            self.reader.join()  # it has read to the end: its stream can be closed
             self.process.stdin.close()
             self.process.stdout.close()
         if self.harness_copy:
