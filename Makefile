@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 .PHONY: serve build check new test setup browser clean
 
 serve: build
-	$(PY) -m sitebuild.serve --port $(PORT)
+	$(PY) -m sitebuild.serve --port $(PORT) --watch
 
 build: setup
 	$(PY) build.py

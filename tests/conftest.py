@@ -26,9 +26,13 @@ def built_site(tmp_path_factory):
     return site
 
 
+# Served under a sub-path, as GitHub Pages serves a project site (https://<user>.github.io/<repo>/).
+SITE_BASE_PATH = "/ml-exercise-kit/"
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    server, url = serve_in_background(built_site)
+    server, url = serve_in_background(built_site, SITE_BASE_PATH)
     yield url
     server.shutdown()
 
