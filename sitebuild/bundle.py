@@ -5,7 +5,8 @@ import subprocess
 from .errors import BuildError
 from .paths import NODE_MODULES, STATIC
 
-ENTRY_POINTS = ("app.js", "worker.js")
+# theme.js is loaded on its own, in <head>, so the theme is set before the first paint.
+ENTRY_POINTS = ("app.js", "worker.js", "theme.js")
 
 
 def bundle_scripts(out_dir):

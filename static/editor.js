@@ -3,7 +3,7 @@
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
-import { bracketMatching, defaultHighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
+import { bracketMatching, indentOnInput, indentUnit } from "@codemirror/language";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { EditorState, Prec } from "@codemirror/state";
 import {
@@ -15,6 +15,7 @@ import {
   keymap,
   lineNumbers,
 } from "@codemirror/view";
+import { editorTheme } from "./editor_theme.js";
 
 /** Creates the editor in `parent`; onChange(code) after each edit, onRun() on Ctrl/Cmd+Enter. */
 export function createEditor({ parent, code, onChange, onRun }) {
@@ -30,7 +31,7 @@ export function createEditor({ parent, code, onChange, onRun }) {
         drawSelection(),
         indentOnInput(),
         indentUnit.of("    "),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        ...editorTheme,
         bracketMatching(),
         closeBrackets(),
         autocompletion(),
