@@ -22,7 +22,10 @@ def show_value(value):
         return show_number(value)
     if isinstance(value, np.ndarray):
         return _shorten(f"array of shape {value.shape}: {value.tolist()}")
-    return _shorten(repr(value))
+    try:
+        return _shorten(repr(value))
+    except Exception:  # noqa: BLE001 - a learner's class may define a __repr__ that fails
+        return f"an object of type {type(value).__name__}"
 
 
 def _shorten(text):

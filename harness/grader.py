@@ -1,7 +1,8 @@
 """Grades a submission against a Suite and returns the one results format the page shows.
 
 Results: {"status": "passed" | "failed" | "error", "message", "line", "output", "hint",
-          "tests": [{"name", "status", "message", "output", "line"}]}
+          "tests": [{"name", "status", "message", "output", "line", "got"}]}
+"got" is a readable form of what the function returned (None if it raised).
 "hint" names a known mistake (harness.mistakes) the learner's outputs match, or is None.
 A test's status is "passed", "failed" or "error" here; the page adds "timeout" and
 "not-run" when it has to stop a run that never finishes. A top-level "error" means the
@@ -10,6 +11,7 @@ and "line" say why and every test carries status "error".
 """
 
 from .compare import describe_mismatch
+from .display import show_value
 from .isolation import call_isolated
 from .learner_code import LearnerError, captured_output, explain_exception, load_function
 from .mistakes import NO_OUTPUT, recognise
@@ -61,8 +63,8 @@ def run_case(function, suite, index):
     except Exception as error:  # noqa: BLE001 - a strange return value must still get a verdict
         mismatch = f"Your function returned a value that could not be checked ({type(error).__name__}: {error})."
     if mismatch:
-        return _test_result(case.name, "failed", mismatch, output.text()), got
-    return _test_result(case.name, "passed", None, output.text()), got
+        return _test_result(case.name, "failed", mismatch, output.text(), got=show_value(got)), got
+    return _test_result(case.name, "passed", None, output.text(), got=show_value(got)), got
 
 
 def _not_loaded(suite, error, output):
@@ -76,5 +78,5 @@ def _not_loaded(suite, error, output):
     }
 
 
-def _test_result(name, status, message, output="", line=None):
-    return {"name": name, "status": status, "message": message, "output": output, "line": line}
+def _test_result(name, status, message, output="", line=None, got=None):
+    return {"name": name, "status": status, "message": message, "output": output, "line": line, "got": got}

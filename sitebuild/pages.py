@@ -4,6 +4,10 @@ import html
 import json
 import re
 
+import numpy as np
+
+from harness.display import show_value
+
 from . import paths
 from .harness_wheel import wheel_filename
 from .statement import render_statement
@@ -44,6 +48,10 @@ def problem_page(problem):
         "slug": problem.slug,
         "starter": problem.starter,
         "testNames": [case.name for case in problem.suite.cases],
+        "examples": [
+            {"name": case.name, "input": _show_inputs(case.args), "expected": show_value(case.expected)}
+            for case in problem.suite.examples
+        ],
         "timeLimitSeconds": problem.suite.time_limit_seconds,
         "urls": {
             "worker": root + paths.SITE_ASSETS + "worker.js",
@@ -74,6 +82,11 @@ def catalog_page(problems):
         for problem in problems
     )
     return fill(paths.CATALOG_TEMPLATE.read_text(encoding="utf-8"), {"root": "", "problems": items})
+
+
+def _show_inputs(args):
+    """An example's inputs as the learner would write them: one `name = value` line each."""
+    return "\n".join(f"{name} = {value.tolist() if isinstance(value, np.ndarray) else value!r}" for name, value in args.items())
 
 
 def _script_safe_json(value):

@@ -12,7 +12,8 @@ const runButton = byTestId("run-tests");
 const resetButton = byTestId("reset-code");
 const status = byTestId("runtime-status");
 const notice = byTestId("notice");
-const results = createResultsView(byTestId("results"));
+const examplesButton = byTestId("run-examples");
+const results = createResultsView(byTestId("results"), { onGoToLine: (line) => editor.goToLine(line), examples: config.examples });
 const drafts = openDrafts(config.slug, {
   onSavedElsewhere: (otherCode) =>
     showNotice("You edited this exercise in another tab, so that tab's code is now the saved one. The code here is unchanged: edit it to save it instead.", {
@@ -20,15 +21,15 @@ const drafts = openDrafts(config.slug, {
       run: () => editor.replaceCode(otherCode),
     }),
 });
-const testCount = config.testNames.length;
+// The case names of each suite the learner can run.
+const caseNames = { tests: config.testNames, examples: config.examples.map((example) => example.name) };
 
 const runner = new PythonRunner({
   urls: Object.fromEntries(Object.entries(config.urls).map(([name, url]) => [name, new URL(url, document.baseURI).href])),
-  testNames: config.testNames,
   timeLimitSeconds: config.timeLimitSeconds,
   onStateChange: showRuntimeState,
 });
-runner.start();
+runner.start().then(() => checkSyntaxSoon(), () => {});
 
 const NO_DRAFTS = "Your browser does not let this page save your code, so it will be lost when you leave. Use Download to keep a copy.";
 const editor = createEditor({
@@ -38,35 +39,67 @@ const editor = createEditor({
     drafts.save(code);
     if (drafts.available) hideNotice();
     else showNotice(NO_DRAFTS);
+    checkSyntaxSoon();
   },
   onRun: runTests,
 });
 if (!drafts.available) showNotice(NO_DRAFTS);
 
 let running = false;
+let runsStarted = 0;
+let syntaxCheckTimer = null;
 
-async function runTests() {
+// After a pause in typing, a syntax error is marked in the editor without running anything.
+// The marks a run leaves (errors on their lines) last until the next edit.
+function checkSyntaxSoon() {
+  clearTimeout(syntaxCheckTimer);
+  const runsBefore = runsStarted;
+  syntaxCheckTimer = setTimeout(async () => {
+    const code = editor.getCode();
+    const problem = await runner.check(code);
+    if (code === editor.getCode() && runsStarted === runsBefore) editor.markProblems(problem ? [problem] : []);
+  }, 400);
+}
+
+/** The editor lines a results object blames, each once, with the first message about it. */
+function problemsIn(outcome) {
+  const byLine = new Map();
+  for (const item of [outcome, ...outcome.tests]) {
+    if (item.line && item.message && !byLine.has(item.line)) byLine.set(item.line, item.message);
+  }
+  return [...byLine].sort(([a], [b]) => a - b).map(([line, message]) => ({ line, message }));
+}
+
+const runTests = () => runSuite("tests");
+
+/** Runs the learner's code on the hidden tests or on the visible examples, and shows the results. */
+async function runSuite(suite) {
   if (running) return;
   running = true;
-  runButton.disabled = true;
-  results.showStarted(testCount, runner.state === "loading");
+  runsStarted += 1;
+  runButton.disabled = examplesButton.disabled = true;
+  const names = caseNames[suite];
+  results.showStarted(suite, names.length, runner.state === "loading");
   try {
     const outcome = await runner.run(editor.getCode(), {
-      onTestStarted: (index) => results.showTestStarted(index, testCount),
-      onTestFinished: (index, result) => results.showTestFinished(result),
+      suite,
+      names,
+      onTestStarted: (index) => results.showTestStarted(index, names.length),
+      onTestFinished: (index, result) => results.showTestFinished(index, result),
     });
     results.showResults(outcome);
+    editor.markProblems(problemsIn(outcome));
   } catch (error) {
     results.showResults({
       status: "error",
-      message: `Your tests could not run: ${error.message}. Press Retry next to the status line.`,
+      message: `Your ${suite} could not run: ${error.message}. Press Retry next to the status line.`,
       line: null,
       output: "",
-      tests: config.testNames.map((name) => ({ name, status: "not-run", message: "Not run: Python is not available.", output: "", line: null })),
+      tests: names.map((name) => ({ name, status: "not-run", message: "Not run: Python is not available.", output: "", line: null })),
     });
   } finally {
     running = false;
-    runButton.disabled = false;
+    runButton.disabled = examplesButton.disabled = false;
   }
 }
 
@@ -102,6 +135,8 @@ function hideNotice() {
 }
 
 runButton.addEventListener("click", runTests);
+examplesButton.addEventListener("click", () => runSuite("examples"));
+examplesButton.hidden = caseNames.examples.length === 0;
 byTestId("download-code").addEventListener("click", () => {
   const link = document.createElement("a");
   link.href = URL.createObjectURL(new Blob([editor.getCode()], { type: "text/x-python" }));

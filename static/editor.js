@@ -3,6 +3,7 @@
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
+import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import { bracketMatching, indentOnInput, indentUnit } from "@codemirror/language";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { EditorState, Prec } from "@codemirror/state";
@@ -38,6 +39,7 @@ export function createEditor({ parent, code, onChange, onRun }) {
         highlightActiveLine(),
         highlightSelectionMatches(),
         python(),
+        lintGutter(),
         Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => (onRun(), true) }])),
         // Tab indents, as a Python learner expects; Escape then Tab leaves the editor.
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...completionKeymap, indentWithTab]),
@@ -53,5 +55,23 @@ export function createEditor({ parent, code, onChange, onRun }) {
     /** Replaces the whole text as one edit, so Ctrl+Z brings the old text back. */
     replaceCode: (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: "input.reset" }),
     focus: () => view.focus(),
+    /** Marks each {line, message} (editor line numbers) as an error; [] clears the marks. */
+    markProblems: (problems) => {
+      const diagnostics = problems.map(({ line, message }) => {
+        const marked = lineAt(view, line);
+        return { from: marked.from, to: marked.to, severity: "error", message };
+      });
+      view.dispatch(setDiagnostics(view.state, diagnostics));
+    },
+    /** Puts the cursor at the start of `line` and shows it. */
+    goToLine: (line) => {
+      view.dispatch({ selection: { anchor: lineAt(view, line).from }, scrollIntoView: true });
+      view.focus();
+    },
   };
+}
+
+/** Python may report a line just past the end (an unclosed bracket): use the last line then. */
+function lineAt(view, line) {
+  return view.state.doc.line(Math.min(Math.max(line, 1), view.state.doc.lines));
 }

@@ -43,10 +43,10 @@ export function resultsAfterCrash(testNames, finished, reason) {
   };
 }
 
-/** "3 of 4 tests passed" */
-export function summaryText(results) {
+/** "3 of 4 tests passed"; `noun` is "tests" or "examples". */
+export function summaryText(results, noun = "tests") {
   const passed = results.tests.filter((test) => test.status === "passed").length;
-  return `${passed} of ${results.tests.length} tests passed`;
+  return `${passed} of ${results.tests.length} ${noun} passed`;
 }
 
 function testResult(name, status, message) {

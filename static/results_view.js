@@ -11,49 +11,84 @@ const VERDICTS = {
   "not-run": "– Not run",
 };
 
-export function createResultsView(region) {
+/** onGoToLine(line) moves the editor's cursor to a line named by a message; `examples` holds
+ *  each visible example's {name, input, expected} as shown beside its result. */
+export function createResultsView(region, { onGoToLine, examples }) {
   const summary = region.querySelector('[data-testid="results-summary"]');
   const hint = region.querySelector('[data-testid="mistake-hint"]');
   const loadError = region.querySelector('[data-testid="results-error"]');
   const loadOutput = region.querySelector('[data-testid="load-output"]');
   const list = region.querySelector('[data-testid="results-list"]');
+  let suite = "tests"; // what the results on show are of: "tests" or "examples"
+  const row = (result, index) => (suite === "examples" ? exampleRow(result, examples[index], onGoToLine) : resultRow(result, onGoToLine));
 
   return {
-    /** A run was asked for; `waiting` says Python is still loading. */
-    showStarted(testCount, waiting) {
+    /** A run of `count` cases of `kind` ("tests" | "examples") was asked for; `waiting` says Python is still loading. */
+    showStarted(kind, count, waiting) {
+      suite = kind;
       region.setAttribute("aria-busy", "true");
       region.dataset.outcome = "running";
+      region.dataset.suite = kind;
       list.replaceChildren();
       hint.hidden = loadError.hidden = loadOutput.hidden = true;
       summary.textContent = waiting
-        ? "Waiting for Python to finish loading; your tests will run as soon as it is ready…"
-        : `Running ${testCount} tests…`;
+        ? `Waiting for Python to finish loading; your ${kind} will run as soon as it is ready…`
+        : `Running ${count} ${kind}…`;
     },
 
-    showTestStarted(index, testCount) {
-      summary.textContent = `Running test ${index + 1} of ${testCount}…`;
+    showTestStarted(index, count) {
+      summary.textContent = `Running ${suite === "examples" ? "example" : "test"} ${index + 1} of ${count}…`;
     },
 
-    showTestFinished(result) {
-      list.append(resultRow(result));
+    showTestFinished(index, result) {
+      list.append(row(result, index));
     },
 
     showResults(results) {
-      list.replaceChildren(...results.tests.map(resultRow));
+      list.replaceChildren(...results.tests.map(row));
       hint.textContent = results.hint || "";
       hint.hidden = !results.hint;
-      loadError.textContent = results.message || "";
-      loadError.hidden = !results.message;
+      showLoadError(loadError, results, onGoToLine);
       loadOutput.querySelector("pre").textContent = results.output || "";
       loadOutput.hidden = !results.output;
-      summary.textContent = summaryText(results);
+      summary.textContent = summaryText(results, suite);
       region.dataset.outcome = results.status;
       region.setAttribute("aria-busy", "false");
     },
   };
 }
 
-function resultRow(test) {
+/** The error that stopped the learner's file from loading, with a way to its line. */
+function showLoadError(loadError, results, onGoToLine) {
+  loadError.textContent = results.message || "";
+  loadError.hidden = !results.message;
+  loadError.nextElementSibling?.matches(".results__line-link") && loadError.nextElementSibling.remove();
+  loadError.classList.remove("results__message--linked");
+  loadError.onclick = null;
+  if (results.message && results.line) loadError.after(linkToLine(loadError, results.line, onGoToLine));
+}
+
+/** A visible example: its input, the expected value and what the learner's function returned. */
+function exampleRow(result, example, onGoToLine) {
+  const row = resultRow(result, onGoToLine);
+  row.dataset.testid = "example-result";
+  const input = document.createElement("dd");
+  input.append(textBlock("pre", "", example.input));
+  const table = document.createElement("dl");
+  table.className = "result__example";
+  table.append(
+    textBlock("dt", "", "Input"),
+    input,
+    textBlock("dt", "", "Expected"),
+    textBlock("dd", "", example.expected),
+    textBlock("dt", "", "Got"),
+    textBlock("dd", "", result.got ?? "—"),
+  );
+  row.querySelector(".result__heading").after(table);
+  return row;
+}
+
+function resultRow(test, onGoToLine) {
   const row = document.createElement("li");
   row.className = `result result--${test.status}`;
   row.dataset.testid = "test-result";
@@ -62,9 +97,25 @@ function resultRow(test) {
   heading.className = "result__heading";
   heading.append(textBlock("span", "result__verdict", VERDICTS[test.status] || test.status), textBlock("span", "result__name", test.name));
   row.append(heading);
-  if (test.message) row.append(textBlock("pre", "results__message", test.message));
+  if (test.message) {
+    const message = textBlock("pre", "results__message", test.message);
+    row.append(message);
+    if (test.line) row.append(linkToLine(message, test.line, onGoToLine));
+  }
   if (test.output) row.append(outputBlock("Printed output", test.output));
   return row;
+}
+
+/** Makes a message that names an editor line clickable, and returns a button that goes there by keyboard. */
+function linkToLine(message, line, onGoToLine) {
+  message.classList.add("results__message--linked");
+  message.title = `Click to go to line ${line}`;
+  message.onclick = () => onGoToLine(line);
+  const button = textBlock("button", "button button--small results__line-link", `Go to line ${line}`);
+  button.type = "button";
+  button.dataset.testid = "go-to-line";
+  button.addEventListener("click", () => onGoToLine(line));
+  return button;
 }
 
 function outputBlock(label, text) {

@@ -7,9 +7,8 @@ import { resultsAfterCrash, resultsAfterTimeout } from "./results.js";
 
 export class PythonRunner {
   /** urls: absolute {worker, pyodide, harnessWheel, tests}; onStateChange(state, detail). */
-  constructor({ urls, testNames, timeLimitSeconds, onStateChange }) {
+  constructor({ urls, timeLimitSeconds, onStateChange }) {
     this.urls = urls;
-    this.testNames = testNames;
     this.timeLimitSeconds = timeLimitSeconds;
     this.onStateChange = onStateChange;
     this.nextId = 0;
@@ -39,10 +38,11 @@ export class PythonRunner {
     return this.ready;
   }
 
-  /** Runs the learner's code; resolves with a results object whatever the code does. */
-  async run(code, { onTestStarted, onTestFinished } = {}) {
+  /** Runs the learner's code on one suite ("tests" or "examples", whose case names are
+   *  `names`); resolves with a results object whatever the code does. */
+  async run(code, { suite, names, onTestStarted, onTestFinished }) {
     await this.ready;
-    this.setState("running", "Running tests…");
+    this.setState("running", suite === "examples" ? "Running examples…" : "Running tests…");
     const finished = [];
     let current = -1; // -1 while the learner's file itself is loading
     let timer = null;
@@ -56,7 +56,7 @@ export class PythonRunner {
       const armTimer = () => {
         clearTimeout(timer);
         timer = setTimeout(
-          () => finish(resultsAfterTimeout(this.testNames, finished, current, this.timeLimitSeconds), "Restarting Python after the time limit…"),
+          () => finish(resultsAfterTimeout(names, finished, current, this.timeLimitSeconds), "Restarting Python after the time limit…"),
           this.timeLimitSeconds * 1000,
         );
       };
@@ -71,11 +71,16 @@ export class PythonRunner {
         }
       };
       armTimer();
-      this.request({ type: "run", code }, onProgress).then(
+      this.request({ type: "run", suite, code }, onProgress).then(
         (results) => finish(results),
-        (error) => finish(resultsAfterCrash(this.testNames, finished, error.message), "Restarting Python after a crash…"),
+        (error) => finish(resultsAfterCrash(names, finished, error.message), "Restarting Python after a crash…"),
       );
     });
+  }
+
+  /** A syntax error in `code` ({line, message}) or null. Only asked of a ready worker, so it never delays a run. */
+  async check(code) {
+    return this.state === "ready" ? this.request({ type: "check", code }) : null;
   }
 
   request(message, onProgress) {

@@ -7,7 +7,7 @@
         -> {id, result: {python: "3.12.7"}}
      {id, type: "check", code}
         -> {id, result: null | {line, message}}   (a syntax error, found without running the code)
-     {id, type: "run", code}
+     {id, type: "run", suite: "tests" | "examples", code}
         -> {id, progress: {event: "test-started", index}}
         -> {id, progress: {event: "test-finished", index, result}}   (one per test)
         -> {id, result: <results object of harness.grader>}
@@ -15,7 +15,7 @@
    Time limits are not enforced here: a worker busy in Python cannot read messages, so the
    page stops a run with worker.terminate() and starts a fresh worker. */
 
-let runGrading = null;
+let graders = null; // {tests, examples}: each grades code against one suite
 let checkSyntax = null;
 
 // Calls harness.grade and hands JavaScript plain JSON strings, so no Python object
@@ -28,8 +28,10 @@ from harness.learner_code import syntax_problem
 def syntax_problem_as_json(source):
     return json.dumps(syntax_problem(source))
 
-def grade_as_json(suite_json):
+def grade_as_json(suite_json, which):
     suite = harness.Suite.from_json(suite_json)
+    if which == "examples":
+        suite = suite.examples_suite()
 
     def run(source, on_started, on_finished):
         return json.dumps(harness.grade(
@@ -49,7 +51,9 @@ async function init({ urls }) {
   await step("could not load numpy", () => loadPackages(pyodide, ["numpy", "micropip"]));
   await step("could not install the grading harness", () => pyodide.pyimport("micropip").install(urls.harnessWheel));
   pyodide.runPython(GRADE_AS_JSON);
-  runGrading = pyodide.globals.get("grade_as_json")(await testsText);
+  const gradeAsJson = pyodide.globals.get("grade_as_json");
+  const suiteJson = await testsText;
+  graders = { tests: gradeAsJson(suiteJson, "tests"), examples: gradeAsJson(suiteJson, "examples") };
   checkSyntax = pyodide.globals.get("syntax_problem_as_json");
   return { python: pyodide.runPython("import sys; sys.version.split()[0]") };
 }
@@ -72,8 +76,8 @@ async function step(what, action) {
   }
 }
 
-function run({ id, code }) {
-  const resultJson = runGrading(
+function run({ id, suite, code }) {
+  const resultJson = graders[suite](
     code,
     (index) => postMessage({ id, progress: { event: "test-started", index } }),
     (index, result) => postMessage({ id, progress: { event: "test-finished", index, result: JSON.parse(result) } }),

@@ -323,3 +323,13 @@ def test_isolated_call_puts_back_what_it_changed_and_keeps_what_it_added():
 def test_isolated_call_returns_any_exception_instead_of_raising():
     value, error = call_isolated(sys.exit, 3)
     assert value is None and isinstance(error, SystemExit) and error.code == 3
+
+
+def test_a_returned_object_that_cannot_be_shown_still_gets_a_verdict(suite):
+    code = (
+        "class Odd:\n    def __repr__(self):\n        raise ValueError('no repr')\n\n\n"
+        "def contrastive_loss(x1, x2, label, margin=1.0):\n    return Odd()\n"
+    )
+    first = harness.grade(code, suite)["tests"][0]
+    assert first["status"] == "failed"
+    assert first["got"] == "an object of type Odd"
