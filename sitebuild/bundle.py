@@ -5,8 +5,9 @@ import subprocess
 from .errors import BuildError
 from .paths import NODE_MODULES, STATIC
 
-# theme.js is loaded on its own, in <head>, so the theme is set before the first paint.
-ENTRY_POINTS = ("app.js", "worker.js", "theme.js")
+# app.js: the exercise page; catalog.js: the site root. theme.js is loaded on its own, in
+# <head>, so the theme is set before the first paint.
+ENTRY_POINTS = ("app.js", "catalog.js", "worker.js", "theme.js")
 
 
 def bundle_scripts(out_dir):

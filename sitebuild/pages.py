@@ -76,8 +76,9 @@ def problem_page(problem):
 
 def catalog_page(problems):
     items = "\n".join(
-        f'<li class="catalog-item"><a href="{paths.site_problem_dir(problem.slug)}">{html.escape(problem.title)}</a>'
-        f' <span class="difficulty difficulty--{problem.difficulty.lower()}">{html.escape(problem.difficulty)}</span>'
+        f'<li class="catalog-item" data-slug="{html.escape(problem.slug)}"><div class="catalog-item__heading">'
+        f'<a href="{paths.site_problem_dir(problem.slug)}">{html.escape(problem.title)}</a>'
+        f' <span class="difficulty difficulty--{problem.difficulty.lower()}">{html.escape(problem.difficulty)}</span></div>'
         f'<p>{html.escape(problem.summary)}</p></li>'
         for problem in problems
     )

@@ -2,6 +2,7 @@
 // line and results. Python starts loading in a worker the moment the page opens.
 
 import { openDrafts } from "./drafts.js";
+import { recordTestRun } from "./progress.js";
 import { createEditor } from "./editor.js";
 import { createResultsView } from "./results_view.js";
 import { PythonRunner } from "./runner.js";
@@ -89,6 +90,7 @@ async function runSuite(suite) {
     });
     results.showResults(outcome);
     editor.markProblems(problemsIn(outcome));
+    if (suite === "tests") recordTestRun(config.slug, outcome.status === "passed");
   } catch (error) {
     results.showResults({
       status: "error",
