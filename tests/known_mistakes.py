@@ -1,6 +1,20 @@
-"""The classic wrong answers to contrastive loss, written afresh (not read from the problem's
-mistakes/ folder, so the tests check the folder rather than repeat it): for each, the
+"""The classic wrong answers of each problem, written afresh (not read from the problems'
+mistakes/ folders, so the tests check the folders rather than repeat them): for each, the
 learner's code, the words its hint must contain, and the hidden tests it fails."""
+
+from dataclasses import dataclass
+
+
+@dataclass
+class KnownMistakes:
+    template: str  # a learner's code, with {body} where the wrong lines go
+    mistakes: dict  # name -> (body, words the hint must contain or None for no hint, failing tests)
+
+    def code(self, name):
+        return self.template.format(body=self.mistakes[name][0])
+
+
+# Contrastive loss.
 
 REFERENCE, IDENTICAL, BEYOND, COINCIDENT = (
     "Reference example: 0.625",
@@ -9,7 +23,10 @@ REFERENCE, IDENTICAL, BEYOND, COINCIDENT = (
     "Coincident dissimilar pair -> margin squared",
 )
 
-TEMPLATE = """\
+PER_PAIR = "d = np.sqrt(np.sum(diff ** 2, axis=1))\n    "
+
+CONTRASTIVE = KnownMistakes(
+    template="""\
 import numpy as np
 
 
@@ -17,48 +34,184 @@ def contrastive_loss(x1, x2, label, margin=1.0):
     diff = np.asarray(x1, dtype=float) - np.asarray(x2, dtype=float)
     y = np.asarray(label, dtype=float)
     {body}
-"""
+""",
+    mistakes={
+        "flipped labels": (
+            PER_PAIR + "return np.mean((1 - y) * d ** 2 + y * np.maximum(0, margin - d) ** 2)",
+            "1 means dissimilar",
+            [REFERENCE, IDENTICAL, BEYOND, COINCIDENT],
+        ),
+        "half on the similar term": (
+            PER_PAIR + "return np.mean(y * d ** 2 / 2 + (1 - y) * np.maximum(0, margin - d) ** 2)",
+            "factor 1/2 on the similar term",
+            [REFERENCE, COINCIDENT],
+        ),
+        "half on both terms": (
+            PER_PAIR + "return np.mean(y * d ** 2 + (1 - y) * np.maximum(0, margin - d) ** 2) / 2",
+            "exactly half",
+            [REFERENCE, COINCIDENT],
+        ),
+        "sum instead of mean": (
+            PER_PAIR + "return (y * d ** 2 + (1 - y) * np.maximum(0, margin - d) ** 2).sum()",
+            "sum over the pairs",
+            [REFERENCE, COINCIDENT],
+        ),
+        "squared distance inside the hinge": (
+            PER_PAIR + "return np.mean(y * d ** 2 + (1 - y) * np.clip(margin - d ** 2, 0, None) ** 2)",
+            "max(0, margin − d²)²",
+            [REFERENCE],
+        ),
+        "hinge not squared": (
+            PER_PAIR + "return np.mean(y * d ** 2 + (1 - y) * np.maximum(0, margin - d))",
+            "not squared",
+            [REFERENCE, COINCIDENT],
+        ),
+        "distance over the whole batch": (
+            "d = np.sqrt(np.sum(diff ** 2))\n    return np.mean(y * d ** 2 + (1 - y) * np.maximum(0, margin - d) ** 2)",
+            "whole batch",
+            [COINCIDENT],
+        ),
+    },
+)
 
-PER_PAIR = "d = np.sqrt(np.sum(diff ** 2, axis=1))\n    "
-
-KNOWN_MISTAKES = {
-    "flipped labels": (
-        PER_PAIR + "return np.mean((1 - y) * d ** 2 + y * np.maximum(0, margin - d) ** 2)",
-        "1 means dissimilar",
-        [REFERENCE, IDENTICAL, BEYOND, COINCIDENT],
-    ),
-    "half on the similar term": (
-        PER_PAIR + "return np.mean(y * d ** 2 / 2 + (1 - y) * np.maximum(0, margin - d) ** 2)",
-        "factor 1/2 on the similar term",
-        [REFERENCE, COINCIDENT],
-    ),
-    "half on both terms": (
-        PER_PAIR + "return np.mean(y * d ** 2 + (1 - y) * np.maximum(0, margin - d) ** 2) / 2",
-        "exactly half",
-        [REFERENCE, COINCIDENT],
-    ),
-    "sum instead of mean": (
-        PER_PAIR + "return (y * d ** 2 + (1 - y) * np.maximum(0, margin - d) ** 2).sum()",
-        "sum over the pairs",
-        [REFERENCE, COINCIDENT],
-    ),
-    "squared distance inside the hinge": (
-        PER_PAIR + "return np.mean(y * d ** 2 + (1 - y) * np.clip(margin - d ** 2, 0, None) ** 2)",
-        "max(0, margin − d²)²",
-        [REFERENCE],
-    ),
-    "hinge not squared": (
-        PER_PAIR + "return np.mean(y * d ** 2 + (1 - y) * np.maximum(0, margin - d))",
-        "not squared",
-        [REFERENCE, COINCIDENT],
-    ),
-    "distance over the whole batch": (
-        "d = np.sqrt(np.sum(diff ** 2))\n    return np.mean(y * d ** 2 + (1 - y) * np.maximum(0, margin - d) ** 2)",
-        "whole batch",
-        [COINCIDENT],
-    ),
-}
+# The names the contrastive-loss page tests use.
+KNOWN_MISTAKES = CONTRASTIVE.mistakes
 
 
 def mistake_code(name):
-    return TEMPLATE.format(body=KNOWN_MISTAKES[name][0])
+    return CONTRASTIVE.code(name)
+
+
+# Triplet loss.
+
+TRIPLET_EXAMPLE, AT_THE_MARGIN, EASY, HARD_AND_EASY, NEGATIVE_ON_ANCHOR = (
+    "Reference example: 2.0",
+    "Negative exactly a margin farther (squared) -> 0",
+    "Easy triplets beyond the margin -> 0",
+    "One hard and one easy triplet: each clamped on its own -> 1.5",
+    "Negative on the anchor -> mean squared d(a, p) + margin",
+)
+
+SQUARED_PER_ROW = "d_ap = ((a - p) ** 2).sum(axis=1)\n    d_an = ((a - n) ** 2).sum(axis=1)\n    "
+
+TRIPLET = KnownMistakes(
+    template="""\
+import numpy as np
+
+
+def triplet_loss(anchor, positive, negative, margin=1.0):
+    a, p, n = (np.asarray(x, dtype=float) for x in (anchor, positive, negative))
+    {body}
+""",
+    mistakes={
+        "distances not squared": (
+            "d_ap = np.sqrt(((a - p) ** 2).sum(axis=1))\n    d_an = np.sqrt(((a - n) ** 2).sum(axis=1))\n"
+            "    return np.clip(d_ap - d_an + margin, 0, None).mean()",
+            "not squared",
+            [TRIPLET_EXAMPLE, AT_THE_MARGIN, EASY, NEGATIVE_ON_ANCHOR],
+        ),
+        "no hinge": (
+            SQUARED_PER_ROW + "return (d_ap - d_an + margin).mean()",
+            "without max(0, …)",
+            [TRIPLET_EXAMPLE, EASY, HARD_AND_EASY],
+        ),
+        "hinge on the batch mean": (
+            SQUARED_PER_ROW + "return max(0.0, (d_ap - d_an + margin).mean())",
+            "batch mean",
+            [TRIPLET_EXAMPLE, HARD_AND_EASY],
+        ),
+        "sum instead of mean": (
+            SQUARED_PER_ROW + "return np.clip(d_ap - d_an + margin, 0, None).sum()",
+            "sum over the triplets",
+            [TRIPLET_EXAMPLE, HARD_AND_EASY, NEGATIVE_ON_ANCHOR],
+        ),
+        "positive and negative swapped": (
+            SQUARED_PER_ROW + "return np.clip(d_an - d_ap + margin, 0, None).mean()",
+            "swapped",
+            [AT_THE_MARGIN, EASY, HARD_AND_EASY, NEGATIVE_ON_ANCHOR],
+        ),
+        "distances over the whole batch": (
+            "d_ap = ((a - p) ** 2).sum()\n    d_an = ((a - n) ** 2).sum()\n    return max(0.0, d_ap - d_an + margin)",
+            "whole batch",
+            [TRIPLET_EXAMPLE, HARD_AND_EASY, NEGATIVE_ON_ANCHOR],
+        ),
+        "mean of the squared differences": (
+            "d_ap = ((a - p) ** 2).mean(axis=1)\n    d_an = ((a - n) ** 2).mean(axis=1)\n"
+            "    return np.clip(d_ap - d_an + margin, 0, None).mean()",
+            "mean of the squared differences",
+            [TRIPLET_EXAMPLE, AT_THE_MARGIN, EASY, HARD_AND_EASY, NEGATIVE_ON_ANCHOR],
+        ),
+    },
+)
+
+
+# InfoNCE.
+
+INFO_NCE_EXAMPLE, ROW_SOFTMAX, LENGTHS, TINY_TEMPERATURE = (
+    "Reference example: ln(1 + e^-2)",
+    "Softmax over each query's keys, not over the queries",
+    "Vectors of very different lengths: cosine similarity, not dot product",
+    "Tiny temperature 0.001 without overflow -> 2 ln(2) / 3",
+)
+EVERY_INFO_NCE_TEST = [INFO_NCE_EXAMPLE, ROW_SOFTMAX, LENGTHS, TINY_TEMPERATURE]
+
+UNIT_ROWS = "q = q / np.sqrt((q ** 2).sum(axis=1, keepdims=True))\n    k = k / np.sqrt((k ** 2).sum(axis=1, keepdims=True))\n    "
+COSINE_LOGITS = UNIT_ROWS + "s = q @ k.T / temperature\n    "
+ROW_LOG_SUM_EXP = "top = s.max(axis=1)\n    log_sum = top + np.log(np.exp(s - top[:, None]).sum(axis=1))\n    "
+
+INFO_NCE = KnownMistakes(
+    template="""\
+import numpy as np
+
+
+def info_nce(query, keys, temperature=0.1):
+    q = np.asarray(query, dtype=float)
+    k = np.asarray(keys, dtype=float)
+    {body}
+""",
+    mistakes={
+        "no temperature": (
+            UNIT_ROWS + "s = q @ k.T\n    " + ROW_LOG_SUM_EXP + "return (log_sum - s.diagonal()).mean()",
+            "without the temperature",
+            EVERY_INFO_NCE_TEST,
+        ),
+        "no normalisation": (
+            "s = q @ k.T / temperature\n    " + ROW_LOG_SUM_EXP + "return (log_sum - s.diagonal()).mean()",
+            "dot products of the raw vectors",
+            EVERY_INFO_NCE_TEST,
+        ),
+        "transposed similarity matrix": (
+            UNIT_ROWS + "s = k @ q.T / temperature\n    " + ROW_LOG_SUM_EXP + "return (log_sum - s.diagonal()).mean()",
+            "softmax over the queries",
+            [ROW_SOFTMAX, LENGTHS],
+        ),
+        "positive in column 0": (
+            COSINE_LOGITS + ROW_LOG_SUM_EXP + "return (log_sum - s[:, 0]).mean()",
+            "key 0",
+            EVERY_INFO_NCE_TEST,
+        ),
+        "positive left out of the denominator": (
+            COSINE_LOGITS
+            + "negatives = s - np.diag(np.full(len(s), np.inf))\n"
+            + "    top = negatives.max(axis=1)\n"
+            + "    log_sum = top + np.log(np.exp(negatives - top[:, None]).sum(axis=1))\n"
+            + "    return (log_sum - s.diagonal()).mean()",
+            "negatives only",
+            EVERY_INFO_NCE_TEST,
+        ),
+        "sum instead of mean": (
+            COSINE_LOGITS + ROW_LOG_SUM_EXP + "return (log_sum - s.diagonal()).sum()",
+            "sum over the queries",
+            EVERY_INFO_NCE_TEST,
+        ),
+        # Returns nan where exp overflows, and the build keeps only finite outputs of a
+        # mistakes/ file, so no hint can match it: the failing test's name says what to do.
+        "exp without the log-sum-exp trick": (
+            COSINE_LOGITS + "e = np.exp(s)\n    return -np.log(e.diagonal() / e.sum(axis=1)).mean()",
+            None,
+            [TINY_TEMPERATURE],
+        ),
+    },
+)
+
+BY_PROBLEM = {"contrastive-loss": CONTRASTIVE, "triplet-loss": TRIPLET, "info-nce": INFO_NCE}

@@ -16,18 +16,17 @@ from sitebuild.errors import BuildError
 from sitebuild.harness_wheel import wheel_filename
 from sitebuild.paths import PROBLEMS, PYODIDE_NPM, REPO
 
-PAGE = "problems/contrastive-loss/index.html"
+SLUGS = sorted(path.name for path in PROBLEMS.iterdir() if path.is_dir())
 
 
 def site_files(site):
     return [path for path in site.rglob("*") if path.is_file()]
 
 
-def test_site_has_catalog_page_runtime_and_assets(built_site):
+def test_site_has_catalog_pages_runtime_and_assets(built_site):
     for relative in [
         "index.html",
-        PAGE,
-        "problems/contrastive-loss/tests.json",
+        *(f"problems/{slug}/{name}" for slug in SLUGS for name in ("index.html", "tests.json")),
         "assets/app.js",
         "assets/worker.js",
         "assets/style.css",
@@ -37,7 +36,9 @@ def test_site_has_catalog_page_runtime_and_assets(built_site):
     ]:
         assert (built_site / relative).is_file(), relative
     assert list((built_site / "assets/katex/fonts").glob("*.woff2"))
-    assert 'href="problems/contrastive-loss/"' in (built_site / "index.html").read_text()
+    catalog = (built_site / "index.html").read_text()
+    for slug in SLUGS:
+        assert f'href="problems/{slug}/"' in catalog, slug
 
 
 def test_pyodide_packages_match_the_runtime_lock_file(built_site):
@@ -48,14 +49,16 @@ def test_pyodide_packages_match_the_runtime_lock_file(built_site):
         assert hashlib.sha256(shipped.read_bytes()).hexdigest() == entry["sha256"], package
 
 
-KNOWN_MISTAKES = sorted((PROBLEMS / "contrastive-loss" / "mistakes").glob("*.py"))
+NEVER_SHIPPED = [
+    path
+    for slug in SLUGS
+    for path in [PROBLEMS / slug / "solution.py", *sorted((PROBLEMS / slug / "mistakes").glob("*.py"))]
+]
 
 
-@pytest.mark.parametrize(
-    "source", [PROBLEMS / "contrastive-loss" / "solution.py", *KNOWN_MISTAKES], ids=lambda path: path.name
-)
-def test_reference_solution_and_known_mistakes_are_nowhere_in_the_site(built_site, source):
-    starter = (PROBLEMS / "contrastive-loss" / "starter.py").read_text()
+@pytest.mark.parametrize("source", NEVER_SHIPPED, ids=lambda path: str(path.relative_to(PROBLEMS)))
+def test_reference_solutions_and_known_mistakes_are_nowhere_in_the_site(built_site, source):
+    starter = (PROBLEMS / source.relative_to(PROBLEMS).parts[0] / "starter.py").read_text()
     # Code lines only: a known mistake's docstring is its hint, which does ship.
     solution_lines = [
         line.strip().encode()
@@ -96,8 +99,9 @@ def test_pages_use_relative_urls_only(built_site):
             assert attribute not in html, f"{page.relative_to(built_site)} has an absolute URL ({attribute})"
 
 
-def test_statement_math_is_rendered_at_build_time(built_site):
-    html = (built_site / PAGE).read_text()
+@pytest.mark.parametrize("slug", SLUGS)
+def test_statement_math_is_rendered_at_build_time(built_site, slug):
+    html = (built_site / "problems" / slug / "index.html").read_text()
     assert 'class="katex"' in html
     assert "$$" not in html
 
@@ -186,4 +190,4 @@ def test_build_command_reports_errors_for_a_person(tmp_path):
         [sys.executable, "build.py", "--out", str(tmp_path / "_site")], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert completed.returncode == 0, completed.stderr
-    assert "Built 1 problem" in completed.stdout
+    assert f"Built {len(SLUGS)} problem" in completed.stdout

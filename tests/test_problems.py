@@ -1,0 +1,74 @@
+"""Every problem folder in CPython, graded through the suite as it ships (tests.json): the
+reference passes every test and example, the starter fails every test, and each known
+mistake fails the tests it should and is named by its hint."""
+
+import functools
+
+import pytest
+from known_mistakes import BY_PROBLEM
+
+import harness
+from sitebuild.paths import PROBLEMS
+from sitebuild.problems import load_problem
+
+# One known mistake of InfoNCE overflows on purpose; its warnings are expected.
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:overflow encountered in exp:RuntimeWarning"),
+    pytest.mark.filterwarnings("ignore:invalid value encountered in divide:RuntimeWarning"),
+]
+
+SLUGS = sorted(path.name for path in PROBLEMS.iterdir() if path.is_dir())
+KNOWN = [(slug, name) for slug in SLUGS for name in BY_PROBLEM[slug].mistakes]
+
+
+@functools.cache
+def shipped_suite(slug):
+    return harness.Suite.from_json(load_problem(PROBLEMS / slug).suite.to_json())
+
+
+def source(slug, name):
+    return (PROBLEMS / slug / name).read_text()
+
+
+def test_every_problem_has_known_mistakes_written_here():
+    assert sorted(BY_PROBLEM) == SLUGS
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_each_problem_has_at_least_four_tests_and_one_example(slug):
+    suite = shipped_suite(slug)
+    assert len(suite.cases) >= 4 and suite.examples
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_reference_passes_every_test_and_every_example_without_a_hint(slug):
+    suite = shipped_suite(slug)
+    for graded in (suite, suite.examples_suite()):
+        results = harness.grade(source(slug, "solution.py"), graded)
+        assert [test["status"] for test in results["tests"]] == ["passed"] * len(graded.cases)
+        assert results["hint"] is None
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_starter_fails_every_test(slug):
+    results = harness.grade(source(slug, "starter.py"), shipped_suite(slug))
+    assert [test["status"] for test in results["tests"]] == ["failed"] * len(results["tests"])
+
+
+@pytest.mark.parametrize("slug, name", KNOWN, ids=[f"{slug}: {name}" for slug, name in KNOWN])
+def test_each_known_mistake_fails_its_tests_and_is_named(slug, name):
+    known = BY_PROBLEM[slug]
+    _, hint_words, failing = known.mistakes[name]
+    results = harness.grade(known.code(name), shipped_suite(slug))
+    assert [test["name"] for test in results["tests"] if test["status"] == "failed"] == failing
+    if hint_words is None:
+        assert results["hint"] is None
+    else:
+        assert results["hint"] and hint_words in results["hint"]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_shipped_hint_is_reached_by_a_known_mistake(slug):
+    known = BY_PROBLEM[slug]
+    reached = {harness.grade(known.code(name), shipped_suite(slug))["hint"] for name in known.mistakes}
+    assert {mistake.hint for mistake in shipped_suite(slug).mistakes} <= reached
