@@ -10,6 +10,7 @@ from harness.display import show_value
 
 from . import paths
 from .harness_wheel import wheel_filename
+from .problems import DIFFICULTIES
 from .statement import render_statement
 
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
@@ -75,6 +76,8 @@ def problem_page(problem):
 
 
 def catalog_page(problems):
+    """The site root: every problem, easiest first, then by title."""
+    problems = sorted(problems, key=lambda problem: (DIFFICULTIES.index(problem.difficulty), problem.title.lower()))
     items = "\n".join(
         f'<li class="catalog-item" data-slug="{html.escape(problem.slug)}"><div class="catalog-item__heading">'
         f'<a href="{paths.site_problem_dir(problem.slug)}">{html.escape(problem.title)}</a>'

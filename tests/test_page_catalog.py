@@ -13,12 +13,15 @@ from sitebuild.problems import load_all
 PROBLEM_LIST = load_all(PROBLEMS)
 
 
-def test_catalog_lists_every_problem_with_its_difficulty_and_summary(context, site_url):
+def test_catalog_lists_every_problem_easiest_first(context, site_url):
     page = context.new_page()
     page.goto(site_url)
     items = by_testid(page, "catalog").locator("li")
     expect(items).to_have_count(len(PROBLEM_LIST))
-    for item, problem in zip(items.all(), PROBLEM_LIST):
+    difficulties = items.locator(".difficulty").all_text_contents()
+    assert difficulties == sorted(difficulties, key=["Easy", "Medium", "Hard"].index)
+    for problem in PROBLEM_LIST:
+        item = page.locator(f'[data-slug="{problem.slug}"]')
         expect(item.get_by_role("link")).to_have_text(problem.title)
         expect(item).to_contain_text(problem.difficulty)
         expect(item).to_contain_text(problem.summary)
