@@ -21,10 +21,12 @@ export class PythonRunner {
   start(reason = "Loading Python…") {
     this.worker?.terminate();
     this.pending.clear();
-    this.worker = new Worker(this.urls.worker);
-    this.worker.onmessage = ({ data }) => this.pending.get(data.id)?.(data);
+    const worker = new Worker(this.urls.worker);
+    this.worker = worker;
+    // Events a stopped worker had already queued must not touch its successor's requests.
+    worker.onmessage = ({ data }) => worker === this.worker && this.pending.get(data.id)?.(data);
     // A worker that dies (e.g. the runtime aborts) fails whatever was waiting on it.
-    this.worker.onerror = (event) => this.failPending(event.message || "the Python worker stopped");
+    worker.onerror = (event) => worker === this.worker && this.failPending(event.message || "the Python worker stopped");
     this.setState("loading", reason);
     const started = performance.now();
     this.ready = this.request({ type: "init", urls: this.urls }).then(

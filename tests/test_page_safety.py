@@ -143,3 +143,26 @@ def test_code_survives_closing_the_tab(context, site_url):
     set_code(page, MY_DRAFT)
     page.close()
     wait_for_editor_text(open_exercise(context, site_url), MY_DRAFT)
+
+
+ALLOCATES_UNTIL_MEMORY_RUNS_OUT = """\
+import numpy as np
+
+
+def contrastive_loss(x1, x2, label, margin=1.0):
+    arrays = []
+    while True:
+        arrays.append(np.ones(10**8))
+"""
+
+
+def test_python_restarts_cleanly_after_running_out_of_memory(context, site_url, reference_solution):
+    # The stopped worker may still report an error after its successor has started; that
+    # late report must not fail the new worker's loading.
+    page = open_exercise(context, site_url)
+    set_code(page, ALLOCATES_UNTIL_MEMORY_RUNS_OUT)
+    assert run_and_wait(page) == "0 of 4 tests passed"
+    assert statuses(page)[0] in ("timeout", "error")
+    wait_until_ready(page)
+    set_code(page, reference_solution)
+    assert run_and_wait(page) == "4 of 4 tests passed"
