@@ -11,6 +11,7 @@ from harness.display import show_value
 from . import paths
 from .harness_wheel import wheel_filename
 from .problems import DIFFICULTIES
+from .service_worker import SERVICE_WORKER
 from .statement import render_statement
 
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
@@ -58,6 +59,7 @@ def problem_page(problem):
             "worker": root + paths.SITE_ASSETS + "worker.js",
             "pyodide": root + paths.SITE_PYODIDE,
             "harnessWheel": root + paths.SITE_ASSETS + wheel_filename(),
+            "serviceWorker": root + SERVICE_WORKER,
             "tests": "tests.json",
         },
     }

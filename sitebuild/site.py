@@ -14,6 +14,7 @@ from .harness_wheel import write_harness_wheel
 from .pages import catalog_page, problem_page
 from .problems import load_all
 from .pyodide_runtime import copy_runtime
+from .service_worker import write_service_worker
 
 KATEX_FILES = ("katex.min.css",)
 
@@ -50,6 +51,7 @@ def _write_site(site, problems):
         (page_dir / "tests.json").write_text(problem.suite.to_json(), encoding="utf-8")
     (site / "index.html").write_text(catalog_page(problems), encoding="utf-8")
     (site / ".nojekyll").write_text("")  # GitHub Pages: serve files as they are
+    write_service_worker(site)  # last: it lists every file written above
 
 
 def _all_but_woff2(directory, names):

@@ -30,7 +30,16 @@ const runner = new PythonRunner({
   timeLimitSeconds: config.timeLimitSeconds,
   onStateChange: showRuntimeState,
 });
-runner.start().then(() => checkSyntaxSoon(), () => {});
+runner.start().then(() => {
+  checkSyntaxSoon();
+  registerServiceWorker();
+}, () => {});
+
+// Registered once Python is ready: by then the browser's cache holds every file the service
+// worker keeps, so keeping them costs no second download. Without it the site still works.
+function registerServiceWorker() {
+  navigator.serviceWorker?.register(new URL(config.urls.serviceWorker, document.baseURI), { updateViaCache: "none" }).catch(() => {});
+}
 
 const NO_DRAFTS = "Your browser does not let this page save your code, so it will be lost when you leave. Use Download to keep a copy.";
 const editor = createEditor({
