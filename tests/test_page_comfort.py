@@ -181,6 +181,16 @@ def focused(page):
     )
 
 
+def leave_editor(page, key):
+    """Escape then `key` (Tab or Shift+Tab), as a learner leaves the editor. CodeMirror honours
+    the Escape for 2 s, which a busy test machine can overrun: then try again."""
+    for _ in range(3):
+        page.keyboard.press("Escape")
+        page.keyboard.press(key)
+        if focused(page) != "editor":
+            return
+
+
 def full_page_screenshot(page, path):
     """Grows the viewport to the whole page first: Playwright's full_page capture drops touch emulation."""
     width = page.viewport_size["width"]
@@ -301,7 +311,7 @@ def test_keyboard_reaches_every_control_in_order(open_exercise):
     assert [stop for stop in reached if stop in wanted] == wanted, f"Tab went: {reached}"
 
     # Back to Run with Escape (the editor keeps Shift+Tab for itself) and Shift+Tab; Enter runs the tests.
-    page.keyboard.press("Escape")
+    leave_editor(page, "Shift+Tab")
     for _ in range(len(reached)):
         if focused(page) == "run-tests":
             break
@@ -317,8 +327,7 @@ def test_keyboard_reaches_every_control_in_order(open_exercise):
     assert wait_for_results(page) == "0 of 4 tests passed"
     page.keyboard.press("Tab")
     assert focused(page) == "editor"
-    page.keyboard.press("Escape")
-    page.keyboard.press("Tab")
+    leave_editor(page, "Tab")
     load_output = by_testid(page, "load-output")
     assert page.evaluate("document.activeElement.closest('[data-testid=\"load-output\"]') !== null"), f"focus is on {focused(page)}"
     expect(load_output).to_have_attribute("open", "")
@@ -331,12 +340,14 @@ def test_all_tests_passing_shows_a_success_banner_and_nothing_less_does(exercise
     success = by_testid(page, "results-success")
     summary = by_testid(page, "results-summary")
     expect(success).to_be_hidden()
-    # Screen readers hear the headline once per change; the rows are not read out as they stream in.
-    assert summary.evaluate("e => e.closest('[aria-live]')?.getAttribute('aria-live')") == "polite"
+    # The results region is live; it is busy while rows stream in, so the outcome is read once.
+    results = by_testid(page, "results")
+    expect(results).to_have_attribute("aria-live", "polite")
+    assert summary.evaluate("e => e.closest('[aria-live]') === e.closest('[data-testid=\"results\"]')")
     assert success.evaluate("e => e.closest('[aria-live]') !== null")
-    assert by_testid(page, "results-list").evaluate("e => e.closest('[aria-live]')") is None
 
     assert run_and_wait(page) == "0 of 4 tests passed"
+    expect(results).to_have_attribute("aria-busy", "false")
     expect(success).to_be_hidden()
     set_code(page, HALF_LOSS)
     assert run_and_wait(page) == "2 of 4 tests passed"
