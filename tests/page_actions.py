@@ -14,6 +14,14 @@ TEST_NAMES = [
     "Coincident dissimilar pair -> margin squared",
 ]
 EDITOR_TIMEOUT_MS = 5_000
+EXERCISE_PATH = "problems/contrastive-loss/"
+
+# An init script for browsers that refuse storage (blocked cookies, some private modes).
+REFUSE_STORAGE = """
+Object.defineProperty(window, "localStorage", {
+  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+});
+"""
 
 
 def by_testid(page, testid):
@@ -72,3 +80,13 @@ def expect_rows_named(page):
 
 def wait_until_ready(page):
     expect(by_testid(page, "runtime-status")).to_have_attribute("data-state", "ready", timeout=PYTHON_LOAD_TIMEOUT_MS)
+
+
+def open_exercise(context, site_url, init_script=None):
+    """The contrastive-loss page in `context`, editor shown; `init_script` runs before the page's own."""
+    page = context.new_page()
+    if init_script:
+        page.add_init_script(init_script)
+    page.goto(site_url + EXERCISE_PATH)
+    expect(by_testid(page, "editor").locator(".cm-content")).to_be_visible()
+    return page

@@ -13,7 +13,6 @@ runner, which kills this process, as the page terminates its worker.
 import json
 import os
 import resource
-import sys
 
 # Like the browser's WebAssembly heap (4 GiB at most), so that runaway allocations end in
 # MemoryError instead of taking the machine's memory.

@@ -10,6 +10,7 @@ import time
 
 import pytest
 from conftest import PYTHON_LOAD_TIMEOUT_MS
+from known_mistakes import mistake_code
 from page_actions import (
     TEST_NAMES,
     by_testid,
@@ -38,15 +39,7 @@ def contrastive_loss(x1, x2, label, margin=1.0):
 """
 
 # Right formula, but halved: zero-loss cases pass, the others fail.
-HALF_LOSS = """\
-import numpy as np
-
-
-def contrastive_loss(x1, x2, label, margin=1.0):
-    d = np.linalg.norm(np.asarray(x1, dtype=float) - np.asarray(x2, dtype=float), axis=1)
-    y = np.asarray(label, dtype=float)
-    return 0.5 * float(np.mean(y * d**2 + (1 - y) * np.maximum(0.0, margin - d) ** 2))
-"""
+HALF_LOSS = mistake_code("half on both terms")
 
 # Line 5 opens a parenthesis that is never closed.
 SYNTAX_ERROR_LINE_5 = """\

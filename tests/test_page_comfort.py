@@ -8,25 +8,18 @@ comfort-dark-desktop.png, comfort-success.png and comfort-dark-phone.png.
 import re
 
 import pytest
-from page_actions import by_testid, rows, run_and_wait, set_code, wait_for_results
+from known_mistakes import mistake_code
+from page_actions import EXERCISE_PATH, REFUSE_STORAGE, by_testid, rows, run_and_wait, set_code, wait_for_results
+from page_actions import open_exercise as open_page_in
 from playwright.sync_api import expect
 
-PROBLEM_PATH = "problems/contrastive-loss/"
 DESKTOP = {"width": 1400, "height": 1000}
 PHONE = {"width": 375, "height": 800}
 AA_TEXT_CONTRAST = 4.5
 MIN_TOUCH_TARGET_PX = 40
 
 # Right formula, but halved: two tests pass and two fail (and a known mistake is named).
-HALF_LOSS = """\
-import numpy as np
-
-
-def contrastive_loss(x1, x2, label, margin=1.0):
-    d = np.linalg.norm(np.asarray(x1, dtype=float) - np.asarray(x2, dtype=float), axis=1)
-    y = np.asarray(label, dtype=float)
-    return 0.5 * float(np.mean(y * d**2 + (1 - y) * np.maximum(0.0, margin - d) ** 2))
-"""
+HALF_LOSS = mistake_code("half on both terms")
 
 SYNTAX_ERROR = """\
 def contrastive_loss(x1, x2, label, margin=1.0):
@@ -40,12 +33,6 @@ print("loaded")
 
 def contrastive_loss(x1, x2, label, margin=1.0):
     return -1.0
-"""
-
-REFUSE_STORAGE = """
-Object.defineProperty(window, "localStorage", {
-  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
-});
 """
 
 # The theme as it is when <body> is first parsed: before that, nothing can be painted.
@@ -206,12 +193,7 @@ def open_exercise(browser, site_url):
     def open_page(init_script=None, **options):
         context = browser.new_context(**{"viewport": DESKTOP, **options})
         contexts.append(context)
-        page = context.new_page()
-        if init_script:
-            page.add_init_script(init_script)
-        page.goto(site_url + PROBLEM_PATH)
-        expect(by_testid(page, "editor").locator(".cm-content")).to_be_visible()
-        return page
+        return open_page_in(context, site_url, init_script)
 
     yield open_page
     for context in contexts:
@@ -238,7 +220,7 @@ def test_toggle_switches_the_theme_and_the_choice_survives_a_reload(open_exercis
     expect_theme(page, "dark")
     by_testid(page, "theme-toggle").click()
     expect_theme(page, "light")
-    page.goto(site_url + PROBLEM_PATH)
+    page.goto(site_url + EXERCISE_PATH)
     expect_theme(page, "light")
 
 

@@ -3,10 +3,18 @@ around the code (storage refused or full, a second tab, Python failing to load o
 and it runs under its own Content-Security-Policy."""
 
 from conftest import PYTHON_LOAD_TIMEOUT_MS
-from page_actions import by_testid, editor_text, run_and_wait, set_code, statuses, wait_for_editor_text, wait_until_ready
+from page_actions import (
+    REFUSE_STORAGE,
+    by_testid,
+    editor_text,
+    open_exercise,
+    run_and_wait,
+    set_code,
+    statuses,
+    wait_for_editor_text,
+    wait_until_ready,
+)
 from playwright.sync_api import expect
-
-PROBLEM_PATH = "problems/contrastive-loss/"
 
 MY_DRAFT = "def contrastive_loss(x1, x2, label, margin=1.0):\n    return 1.0  # my idea\n"
 OTHER_TAB_DRAFT = "def contrastive_loss(x1, x2, label, margin=1.0):\n    return 2.0  # the other tab\n"
@@ -25,25 +33,11 @@ window.cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) =>
   window.cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI}`));
 """
-REFUSE_STORAGE = """
-Object.defineProperty(window, "localStorage", {
-  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
-});
-"""
 FULL_STORAGE = """
 Storage.prototype.setItem = function () {
   throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
 };
 """
-
-
-def open_exercise(context, site_url, init_script=None):
-    page = context.new_page()
-    if init_script:
-        page.add_init_script(init_script)
-    page.goto(site_url + PROBLEM_PATH)
-    expect(by_testid(page, "editor").locator(".cm-content")).to_be_visible()
-    return page
 
 
 def test_page_and_catalog_run_under_their_content_security_policy(context, site_url, reference_solution):
