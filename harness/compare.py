@@ -52,7 +52,7 @@ def _not_a_real_number(got):
         if got.ndim == 0:
             return _not_a_real_number(got[()])
         return (
-            f"your function returned an array of shape {got.shape}. "
+            f"your function returned an array of shape {got.shape}{_dtype_problem(got, ', and its ')}. "
             "Did you forget to reduce it to one number (for example with np.mean)?"
         )
     if isinstance(got, (complex, np.complexfloating)):
@@ -77,6 +77,8 @@ def _not_a_real_number(got):
 def _array_mismatch(expected, got, tolerance):
     if not isinstance(got, (np.ndarray, list, tuple)):
         return f"Expected an array of shape {expected.shape}, but your function returned a {type(got).__name__}."
+    if isinstance(got, np.ndarray) and _dtype_problem(got):
+        return f"Expected an array of numbers of shape {expected.shape}, but {_dtype_problem(got, "your array's ")}."
     try:
         got = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
@@ -93,6 +95,15 @@ def _array_mismatch(expected, got, tolerance):
             f"expected {_show(expected[first])}, got {_show(got[first])}."
         )
     return None
+
+
+def _dtype_problem(array, lead=""):
+    """`lead` + why the array's dtype means it holds no plain numbers, or "" if it does."""
+    if array.dtype.kind == "b":
+        return f"{lead}dtype is bool: it holds True/False values, not numbers (did a comparison end up in the result?)"
+    if array.dtype.kind in "USO":
+        return f"{lead}dtype is {array.dtype}: it holds text or Python objects, not numbers"
+    return ""
 
 
 def _show(number):

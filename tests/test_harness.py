@@ -333,3 +333,19 @@ def test_a_returned_object_that_cannot_be_shown_still_gets_a_verdict(suite):
     first = harness.grade(code, suite)["tests"][0]
     assert first["status"] == "failed"
     assert first["got"] == "an object of type Odd"
+
+
+@pytest.mark.parametrize(
+    "expected, got, explanation",
+    [
+        (0.625, np.array(["0.625"]), "dtype is <U5: it holds text"),
+        (np.array([1.0, 2.0]), np.array([True, False]), "dtype is bool: it holds True/False values"),
+        (np.array([1.0, 2.0]), np.array(["1", "2"]), "your array's dtype is <U1"),
+    ],
+)
+def test_a_wrong_dtype_is_explained(expected, got, explanation):
+    assert explanation in describe_mismatch(expected, got, TOLERANCE)
+
+
+def test_integer_arrays_are_numbers():
+    assert describe_mismatch(np.array([1.0, 2.0]), np.array([1, 2]), TOLERANCE) is None
