@@ -78,7 +78,8 @@ def _array_mismatch(expected, got, tolerance):
     if not isinstance(got, (np.ndarray, list, tuple)):
         return f"Expected an array of shape {expected.shape}, but your function returned a {type(got).__name__}."
     if isinstance(got, np.ndarray) and _dtype_problem(got):
-        return f"Expected an array of numbers of shape {expected.shape}, but {_dtype_problem(got, "your array's ")}."
+        problem = _dtype_problem(got, "your array's ")
+        return f"Expected an array of numbers of shape {expected.shape}, but {problem}."
     try:
         got = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
