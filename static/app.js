@@ -156,7 +156,7 @@ byTestId("download-code").addEventListener("click", () => {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 });
 // The shortcut hint names the key the learner's keyboard has.
-if (/Mac|iPhone|iPad/.test(navigator.platform)) document.querySelector(".toolbar__hint kbd").textContent = "⌘";
+if (/Mac|iPhone|iPad/.test(navigator.platform)) byTestId("run-shortcut").textContent = "⌘";
 // The learner's code from before the last Reset, so Undo still works after pressing Reset twice.
 let codeBeforeReset = null;
 resetButton.addEventListener("click", () => {
