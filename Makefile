@@ -6,7 +6,7 @@ PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: serve build check new test setup browser clean
+.PHONY: serve build check new test bench setup browser clean
 
 serve: build
 	$(PY) -m sitebuild.serve --port $(PORT) --watch
@@ -25,6 +25,10 @@ new: setup
 
 test: setup browser
 	$(PY) -m pytest
+
+# Measures the page's speed against a naive Pyodide page (docs/performance.md): make bench ROUNDS=3
+bench: setup browser
+	$(PY) -m bench.run $(if $(ROUNDS),--rounds $(ROUNDS))
 
 setup: $(VENV)/.installed node_modules/.installed
 

@@ -1,0 +1,1 @@
+"""`make bench`: the speed benchmark of the exercise page (see docs/performance.md and run.py)."""

@@ -1,0 +1,29 @@
+"""The network side of a visit: the throttled profile, and when a page asked for which file."""
+
+import re
+
+# Chromium's network emulation (CDP Network.emulateNetworkConditions), applied per page; it
+# covers the page's worker too. Loopback hides the cost of downloading the runtime.
+THROTTLED = {"offline": False, "latency": 40, "downloadThroughput": 20e6 / 8, "uploadThroughput": 5e6 / 8}
+
+
+class Requests:
+    """Every request a page makes, its worker's included. Attach before navigating."""
+
+    def __init__(self, page):
+        self.requests = []
+        page.on("requestfinished", lambda request: self.requests.append(request))
+
+    def started(self, file_pattern, time_origin):
+        """When the first request for a file matching `file_pattern` was sent, in ms since
+        `time_origin` (the page's performance.timeOrigin); None if there was none."""
+        request = self._first(file_pattern)
+        return None if request is None else request.timing["startTime"] - time_origin
+
+    def finished(self, file_pattern, time_origin):
+        """When that file's response had fully arrived, likewise."""
+        request = self._first(file_pattern)
+        return None if request is None else request.timing["startTime"] + request.timing["responseEnd"] - time_origin
+
+    def _first(self, file_pattern):
+        return next((request for request in self.requests if re.search(file_pattern, request.url.rsplit("/", 1)[-1])), None)

@@ -1,0 +1,122 @@
+"""The tables `make bench` prints, from the samples of bench/run.py: {measure: [values]},
+times in ms since navigation start (or from the click), sizes in bytes."""
+
+from dataclasses import dataclass
+from statistics import median
+
+
+@dataclass(frozen=True)
+class Goal:
+    label: str
+    measure: str
+    limit: float  # ms, or a ratio to `base` when there is one
+    base: str | None = None
+    base_label: str = ""
+    strict: bool = False  # "<" rather than "≤"
+
+    def text(self):
+        sign = "<" if self.strict else "≤"
+        return f"{sign} {self.limit}× {self.base_label}" if self.base else f"{sign} {self.limit:g} ms"
+
+
+# The goals of the issue "Fast: from opening the page to the first result, re-runs, and repeat visits".
+GOALS = (
+    Goal("P1  cold first result", "P1", 0.5, base="naive cold", base_label="naive cold"),
+    Goal("P1b first result after reading", "P1b", 150),
+    Goal("P2  statement and editor usable", "P2", 300, strict=True),
+    Goal("P3  re-run after an edit", "P3", 100),
+    Goal("P4  repeat visit → ready", "P4", 0.35, base="naive cold", base_label="naive cold"),
+    Goal("P5  recovery after a timeout → ready", "P5", 1.2, base="P4", base_label="our P4"),
+)
+MILESTONES = ("worker requested", "pyodide.js requested", "runtime downloaded", "Python started", "numpy loaded", "ready", "first result")
+MEMORY_COLUMNS = ("page JS heap", "worker JS heap", "workers alive", "renderer process")
+
+
+def goals_table(samples):
+    rows = [("measure", "ours: median (min–max)", "compared with", "ratio", "goal", "met?")]
+    for goal in GOALS:
+        ours = samples.get(goal.measure)
+        base = samples.get(goal.base) if goal.base else None
+        if not ours or (goal.base and not base):
+            rows.append((goal.label, spread(ours), "", "", goal.text(), "n/a"))
+            continue
+        value = median(ours) / median(base) if base else median(ours)
+        met = value < goal.limit if goal.strict else value <= goal.limit
+        compared = f"{goal.base_label} {spread(base)}" if base else "—"
+        rows.append((goal.label, spread(ours), compared, f"{value:.2f}×" if base else "—", goal.text(), "yes" if met else "NO"))
+    return table(rows) + f"\nNaive page, repeat visit → result: {spread(samples.get('naive repeat'))}"
+
+
+def milestones_table(samples):
+    """Where a cold start's time goes: medians, in ms since navigation start."""
+    rows = [("cold start: reached at (median)", "ours", "naive")]
+    for milestone in MILESTONES:
+        rows.append((milestone, duration(_median_of(samples, f"ours: {milestone}")), duration(_median_of(samples, f"naive: {milestone}"))))
+    return table(rows)
+
+
+def bytes_lines(samples):
+    ours, naive, repeat = (
+        size(_median_of(samples, name)) for name in ("bytes, first visit", "naive bytes, first visit", "bytes, repeat visit")
+    )
+    return f"Bytes transferred, first visit: ours {ours}, naive {naive}\nBytes transferred, repeat visit: ours {repeat}"
+
+
+def memory_table(samples):
+    """Medians at each point of a session; `renderer process` is the page's process, worker included."""
+    points = list(dict.fromkeys(key.split(": ")[0].removeprefix("memory ") for key in samples if key.startswith("memory ")))
+    rows = [("memory (median)", *MEMORY_COLUMNS)]
+    for point in points:
+        rows.append((point, *(_memory_cell(column, _median_of(samples, f"memory {point}: {column}")) for column in MEMORY_COLUMNS)))
+    return table(rows) + "\n" + _growth(samples, points)
+
+
+def _memory_cell(column, value):
+    return f"{value:g}" if column == "workers alive" and value is not None else size(value)
+
+
+def _growth(samples, points):
+    """Goal: no growth from run to run; the first point is after one run, the second after ten."""
+    if len(points) < 2:
+        return ""
+    changes = []
+    for column in ("page JS heap", "worker JS heap", "renderer process"):
+        before, after = (_median_of(samples, f"memory {point}: {column}") for point in points[:2])
+        if before is not None and after is not None:
+            changes.append(f"{column} {'+' if after >= before else '−'}{size(abs(after - before))}")
+    return f"Growth {points[0]} → {points[1]} (goal: no growth): " + ", ".join(changes)
+
+
+def _median_of(samples, measure):
+    values = samples.get(measure)
+    return median(values) if values else None
+
+
+def spread(values):
+    if not values:
+        return "—"
+    if len(values) == 1:
+        return duration(values[0])
+    return f"{duration(median(values))} ({duration(min(values))}–{duration(max(values))})"
+
+
+def duration(ms):
+    if ms is None:
+        return "—"
+    return f"{ms:.0f} ms" if ms < 1000 else f"{ms / 1000:.2f} s"
+
+
+def size(count):
+    if count is None:
+        return "—"
+    for unit, scale in (("MB", 1e6), ("kB", 1e3)):
+        if count >= scale:
+            return f"{count / scale:.1f} {unit}"
+    return f"{count:.0f} B"
+
+
+def table(rows):
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)

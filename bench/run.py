@@ -1,0 +1,116 @@
+"""`make bench`: how fast the exercise page is, side by side with a naive Pyodide page.
+
+Builds the site into a temporary folder, puts the naive page (bench/naive.html) in it,
+serves it like GitHub Pages (bench/pages_server.py) and measures in Chromium, interleaved
+(ours, naive, ours, naive…), every visit in a fresh browser context: first at loopback
+speed, then under a throttled network. docs/performance.md explains each measure. It is a
+benchmark, not a test: it exits 0 whatever the numbers.
+
+    python -m bench.run [--rounds N] [--throttled-rounds N]
+"""
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from sitebuild.paths import PROBLEMS
+from sitebuild.site import build_site
+from tests.conftest import CHROMIUM_ARGS
+
+from . import report
+from .network import THROTTLED
+from .pages_server import serve_like_pages
+from .visits import naive_visit, our_visit, reading_visit
+
+BENCH = Path(__file__).parent
+SLUG = "contrastive-loss"  # four hidden tests, like the issue's measures
+
+
+def prepare_site(folder):
+    """Builds the site into `folder`/site, with the naive page and the reference solution it
+    runs in site/bench/ (the reference is never part of the real site)."""
+    site = Path(folder) / "site"
+    build_site(site)
+    (site / "bench").mkdir()
+    for name in ("naive.html", "naive.js"):
+        shutil.copy2(BENCH / name, site / "bench" / name)
+    shutil.copy2(PROBLEMS / SLUG / "solution.py", site / "bench" / "solution.py")
+    return site
+
+
+def measure(browser, server, rounds, network=None, warm_up=True, reading_seconds=10, reruns=9, memory=True):
+    """Runs `rounds` rounds of visits to the site `server` serves; returns {measure: [values]}
+    (see visits.py)."""
+    ours = f"{server.url}problems/{SLUG}/"
+    naive = f"{server.url}bench/naive.html?problem={SLUG}"
+    solution = (PROBLEMS / SLUG / "solution.py").read_text()
+    samples = defaultdict(list)
+    if warm_up:  # the first launch of everything (disk cache, Chromium's own start) is not measured
+        reading_visit(browser, ours, solution, network, reading_seconds=0)
+        naive_visit(browser, server, naive, network)
+    for number in range(1, rounds + 1):
+        progress(f"round {number} of {rounds}{' (throttled)' if network else ''}")
+        for visit in (
+            lambda: our_visit(browser, server, ours, solution, network, reruns=reruns, memory=memory),
+            lambda: naive_visit(browser, server, naive, network),
+            lambda: reading_visit(browser, ours, solution, network, reading_seconds=reading_seconds),
+        ):
+            for name, value in visit().items():
+                if value is not None:
+                    samples[name].extend(value if isinstance(value, list) else [value])
+    return dict(samples)
+
+
+def run_benchmark(rounds, throttled_rounds):
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        progress("building the site")
+        server = serve_like_pages(prepare_site(folder))
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+                load_before = os.getloadavg()[0]
+                loopback = measure(browser, server, rounds)
+                throttled = measure(browser, server, throttled_rounds, THROTTLED, warm_up=False, memory=False) if throttled_rounds else {}
+                machine = describe_machine(browser.version, load_before)
+                browser.close()
+        finally:
+            server.shutdown()
+    print(f"Machine: {machine}\n")
+    print(f"At loopback speed, {rounds} rounds:\n{report.goals_table(loopback)}\n")
+    print(f"{report.milestones_table(loopback)}\n")
+    if throttled:
+        print(f"Throttled to 20 Mbit/s down, 40 ms latency, {throttled_rounds} rounds:\n{report.goals_table(throttled)}\n")
+        print(f"{report.milestones_table(throttled)}\n")
+    print(f"{report.bytes_lines(loopback)}\n")
+    print(report.memory_table(loopback))
+
+
+def describe_machine(chromium_version, load_before):
+    memory_kb = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal:")), 0)
+    return (
+        f"{len(os.sched_getaffinity(0))} CPUs, {memory_kb / 1024 / 1024:.0f} GB RAM, Chromium {chromium_version}, "
+        f"load average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after"
+    )
+
+
+def progress(message):
+    print(f"bench: {message}…", file=sys.stderr, flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Measure the exercise page's speed against a naive Pyodide page.")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds at loopback speed (default 5)")
+    parser.add_argument("--throttled-rounds", type=int, default=3, help="rounds under a throttled network (default 3; 0 skips them)")
+    args = parser.parse_args()
+    run_benchmark(args.rounds, args.throttled_rounds)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""`make bench` still works: its server answers like GitHub Pages, and one quick round of
+its measures yields every number. Only that the numbers are there and positive is checked,
+never their size: timings belong to the benchmark (docs/performance.md), not to tests."""
+
+import urllib.error
+import urllib.request
+
+import pytest
+
+from bench.pages_server import serve_like_pages
+from bench.run import measure, prepare_site
+
+
+@pytest.fixture(scope="module")
+def bench_server(tmp_path_factory):
+    server = serve_like_pages(prepare_site(tmp_path_factory.mktemp("bench")))
+    yield server
+    server.shutdown()
+
+
+def get(url, **headers):
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers)) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, b""
+
+
+def test_the_bench_server_gzips_wasm_and_revalidates_like_github_pages(bench_server):
+    wasm = bench_server.url + "pyodide/pyodide.asm.wasm"
+    status, headers, body = get(wasm, **{"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip" and body[:2] == b"\x1f\x8b"
+    assert headers["Cache-Control"] == "max-age=600"
+    assert get(wasm, **{"Accept-Encoding": "gzip", "If-None-Match": headers["ETag"]})[0] == 304
+    assert get(wasm, **{"If-Modified-Since": headers["Last-Modified"]})[0] == 304
+    status, headers, body = get(wasm)
+    assert "Content-Encoding" not in headers and body[:4] == b"\0asm"
+
+
+def test_one_round_of_the_benchmark_yields_every_measure(browser, bench_server):
+    samples = measure(browser, bench_server, rounds=1, warm_up=False, reading_seconds=0, reruns=2)
+    positive = ["P1", "P1b", "P2", "P3", "P4", "P5", "naive cold", "naive repeat", "bytes, first visit", "naive bytes, first visit"]
+    for point in ("after 1 run", "after 3 runs", "after a timeout and restart"):
+        positive += [f"memory {point}: page JS heap", f"memory {point}: worker JS heap"]
+    for name in positive:
+        assert samples.get(name) and all(value > 0 for value in samples[name]), f"{name}: {samples.get(name)}"
+    assert len(samples["P3"]) == 2
