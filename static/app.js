@@ -80,7 +80,9 @@ function problemsIn(outcome) {
   return [...byLine].sort(([a], [b]) => a - b).map(([line, message]) => ({ line, message }));
 }
 
-const runTests = () => runSuite("tests");
+function runTests() {
+  runSuite("tests");
+}
 
 /** Runs the learner's code on the hidden tests or on the visible examples, and shows the results. */
 async function runSuite(suite) {
