@@ -60,9 +60,11 @@ let runsStarted = 0;
 let syntaxCheckTimer = null;
 
 // After a pause in typing, a syntax error is marked in the editor without running anything.
-// The marks a run leaves (errors on their lines) last until the next edit.
+// The marks a run leaves (errors on their lines) last until the next edit; a run under way
+// (even one still waiting for Python) will set its own marks.
 function checkSyntaxSoon() {
   clearTimeout(syntaxCheckTimer);
+  if (running) return;
   const runsBefore = runsStarted;
   syntaxCheckTimer = setTimeout(async () => {
     const code = editor.getCode();
