@@ -33,7 +33,10 @@ def test_examples_show_input_expected_and_got(exercise_page, reference_solution)
     assert run_examples(page) == "1 of 1 examples passed"
     expect(example).to_have_attribute("data-status", "passed")
     expect(example.locator("dd").nth(2)).to_have_text("0.625")
+    # Passing the examples is not solving the problem: no success banner yet.
+    expect(by_testid(page, "results-success")).to_be_hidden()
     # The hidden tests are another button away, and the page is honest about them.
     assert run_and_wait(page) == "4 of 4 tests passed"
+    expect(by_testid(page, "results-success")).to_be_visible()
     expect(example).to_have_count(0)
     expect(by_testid(page, "results")).to_contain_text("hidden from view, not secret")
