@@ -5,6 +5,8 @@ import numbers
 
 import numpy as np
 
+from .display import show_number
+
 
 def describe_mismatch(expected, got, tolerance):
     """None when `got` is acceptably close to `expected`; otherwise a sentence for the learner."""
@@ -16,20 +18,20 @@ def describe_mismatch(expected, got, tolerance):
 def _number_mismatch(expected, got, tolerance):
     problem = _not_a_real_number(got)
     if problem:
-        return f"Expected the number {_show(expected)}, but {problem}"
+        return f"Expected the number {show_number(expected)}, but {problem}"
     try:
         number = float(got)
     except OverflowError:
-        return f"Expected {_show(expected)}, but your function returned an integer too large to be a float."
+        return f"Expected {show_number(expected)}, but your function returned an integer too large to be a float."
     if math.isnan(number):
         return (
-            f"Expected {_show(expected)}, got nan (not a number). This usually comes from 0/0, "
+            f"Expected {show_number(expected)}, got nan (not a number). This usually comes from 0/0, "
             "the square root of a negative number, or an operation on an empty array."
         )
     if math.isinf(number):
-        return f"Expected {_show(expected)}, got {number} (infinity). Look for a division by zero or an overflow."
+        return f"Expected {show_number(expected)}, got {number} (infinity). Look for a division by zero or an overflow."
     if not math.isclose(number, expected, rel_tol=tolerance["rel"], abs_tol=tolerance["abs"]):
-        return f"Expected {_show(expected)}, got {_show(number)}.{_wrong_number_hint(expected, got)}"
+        return f"Expected {show_number(expected)}, got {show_number(number)}.{_wrong_number_hint(expected, got)}"
     return None
 
 
@@ -93,7 +95,7 @@ def _array_mismatch(expected, got, tolerance):
         first = tuple(int(i) for i in np.argwhere(~close)[0])
         return (
             f"{int((~close).sum())} of {close.size} entries differ; at index {first} "
-            f"expected {_show(expected[first])}, got {_show(got[first])}."
+            f"expected {show_number(expected[first])}, got {show_number(got[first])}."
         )
     return None
 
@@ -105,11 +107,6 @@ def _dtype_problem(array, lead=""):
     if array.dtype.kind in "USO":
         return f"{lead}dtype is {array.dtype}: it holds text or Python objects, not numbers"
     return ""
-
-
-def _show(number):
-    """A float printed the way a person reads it: 0.625, not 0.6250000000000001."""
-    return f"{float(number):.10g}"
 
 
 def _short_repr(text, limit=60):

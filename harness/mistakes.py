@@ -25,9 +25,14 @@ def recognise(suite, outputs):
     if any(output is NO_OUTPUT for output in outputs):
         return None
     for mistake in suite.mistakes:
-        if all(_same(expected, got, suite.tolerance) for expected, got in zip(mistake.outputs, outputs)):
+        if outputs_match(mistake.outputs, outputs, suite.tolerance):
             return mistake.hint
     return None
+
+
+def outputs_match(first, second, tolerance):
+    """Whether two lists of return values agree on every case, within `tolerance`."""
+    return all(_same(a, b, tolerance) for a, b in zip(first, second))
 
 
 def _same(expected, got, tolerance):

@@ -4,9 +4,8 @@ that the tests tell each one apart from the reference and from the others."""
 import ast
 from pathlib import Path
 
-from harness.compare import describe_mismatch
 from harness.learner_code import LearnerError, load_function
-from harness.mistakes import Mistake
+from harness.mistakes import Mistake, outputs_match
 
 from .errors import BuildError
 from .expected_values import as_expected_value
@@ -19,7 +18,7 @@ def load_mistakes(folder, suite):
     """The Mistake of every mistakes/*.py of `folder`, run on `suite` (whose expected values are set)."""
     mistakes = [_run_variant(path, suite) for path in sorted((Path(folder) / MISTAKES_DIR).glob("*.py"))]
     for mistake in mistakes:
-        if _same_outputs(mistake.outputs, [case.expected for case in suite.cases], suite):
+        if outputs_match(mistake.outputs, [case.expected for case in suite.cases], suite.tolerance):
             raise BuildError(
                 _variant_path(folder, mistake),
                 "this wrong variant passes every test, so the tests cannot tell it from a correct answer",
@@ -27,7 +26,7 @@ def load_mistakes(folder, suite):
             )
     for index, first in enumerate(mistakes):
         for second in mistakes[index + 1 :]:
-            if first.hint != second.hint and _same_outputs(first.outputs, second.outputs, suite):
+            if first.hint != second.hint and outputs_match(first.outputs, second.outputs, suite.tolerance):
                 raise BuildError(
                     _variant_path(folder, second),
                     f"it returns the same values as {MISTAKES_DIR}/{first.name}.py on every test, so the page cannot tell which hint to show",
@@ -55,10 +54,6 @@ def _run_variant(path, suite):
             raise BuildError(shown(path), f"it raised {type(error).__name__}: {error} on case {case.name!r}", "a variant must return a value on every test") from None
         outputs.append(as_expected_value(output, path, case))
     return Mistake(name=path.stem, hint=" ".join(hint.split()), outputs=outputs)
-
-
-def _same_outputs(first, second, suite):
-    return all(describe_mismatch(a, b, suite.tolerance) is None for a, b in zip(first, second))
 
 
 def _variant_path(folder, mistake):
