@@ -8,7 +8,7 @@ from harness.learner_code import LearnerError, load_function
 from harness.mistakes import Mistake, outputs_match
 
 from .errors import BuildError
-from .expected_values import as_expected_value
+from .expected_values import outputs_on_cases
 from .paths import shown
 
 MISTAKES_DIR = "mistakes"
@@ -46,13 +46,7 @@ def _run_variant(path, suite):
         function = load_function(source, suite.function)
     except LearnerError as error:
         raise BuildError(shown(path), error.message, f"make the variant load and define {suite.function}") from None
-    outputs = []
-    for index, case in enumerate(suite.cases):
-        try:
-            output = function(*suite.fresh_args(index))
-        except Exception as error:  # noqa: BLE001 - reported with the case that triggered it
-            raise BuildError(shown(path), f"it raised {type(error).__name__}: {error} on case {case.name!r}", "a variant must return a value on every test") from None
-        outputs.append(as_expected_value(output, path, case))
+    outputs = outputs_on_cases(function, suite, path, "a variant must return a value on every test")
     return Mistake(name=path.stem, hint=" ".join(hint.split()), outputs=outputs)
 
 

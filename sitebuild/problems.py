@@ -14,7 +14,7 @@ from harness.learner_code import LearnerError, load_function
 
 from .errors import BuildError
 from .examples import check_example_arguments, examples_in_statement
-from .expected_values import as_expected_value
+from .expected_values import outputs_on_cases
 from .mistakes import load_mistakes
 from .paths import shown
 
@@ -152,14 +152,8 @@ def _compute_expected(reference, promises_path, suite):
     """Replaces each case's expected value by the reference output, after checking it against
     the case's promise (written in `promises_path`: tests.py, or the statement for examples)."""
     solution_path = promises_path.with_name("solution.py")
-    for index, case in enumerate(suite.cases):
-        try:
-            output = reference(*suite.fresh_args(index))
-        except Exception as error:  # noqa: BLE001 - reported with the case that triggered it
-            raise BuildError(
-                shown(solution_path), f"the reference raised {type(error).__name__}: {error} on case {case.name!r}", "fix solution.py or the case's inputs"
-            ) from None
-        output = as_expected_value(output, solution_path, case)
+    outputs = outputs_on_cases(reference, suite, solution_path, "fix solution.py or the case's inputs")
+    for case, output in zip(suite.cases, outputs):
         if case.expected is not None:
             mismatch = describe_mismatch(case.expected, output, suite.tolerance)
             if mismatch:
