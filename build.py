@@ -16,8 +16,6 @@ from sitebuild.errors import BuildError
 from sitebuild.scaffold import new_problem
 from sitebuild.site import build_site
 
-__all__ = ["build_site"]
-
 
 def build(args):
     try:

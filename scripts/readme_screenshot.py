@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-from build import build_site  # noqa: E402
+from sitebuild.site import build_site  # noqa: E402
 from sitebuild.paths import REPO  # noqa: E402
 from sitebuild.serve import serve_in_background  # noqa: E402
 from tests.conftest import CHROMIUM_ARGS, PYTHON_LOAD_TIMEOUT_MS  # noqa: E402

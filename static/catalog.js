@@ -4,9 +4,8 @@ import { progressOf } from "./progress.js";
 
 const LABELS = { solved: "✓ Solved", attempted: "Attempted" };
 
-const items = [...document.querySelectorAll("[data-slug]")];
-for (const item of items) {
-  const progress = progressOf(item.dataset.slug);
+const items = [...document.querySelectorAll("[data-slug]")].map((item) => ({ item, progress: progressOf(item.dataset.slug) }));
+for (const { item, progress } of items) {
   if (!progress) continue;
   const badge = document.createElement("span");
   badge.className = `progress progress--${progress}`;
@@ -15,7 +14,7 @@ for (const item of items) {
   badge.textContent = LABELS[progress];
   item.querySelector(".catalog-item__heading").append(badge);
 }
-const solved = items.filter((item) => progressOf(item.dataset.slug) === "solved").length;
+const solved = items.filter(({ progress }) => progress === "solved").length;
 const summary = document.querySelector('[data-testid="progress-summary"]');
 summary.textContent = `You have solved ${solved} of ${items.length} exercises in this browser.`;
-summary.hidden = !items.some((item) => progressOf(item.dataset.slug));
+summary.hidden = !items.some(({ progress }) => progress);

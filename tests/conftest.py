@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from build import build_site
+from sitebuild.site import build_site
 from sitebuild.paths import PROBLEMS
 from sitebuild.serve import serve_in_background
 

@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 import harness
-from build import build_site
+from sitebuild.site import build_site
 from sitebuild import pyodide_runtime
 from sitebuild.errors import BuildError
 from sitebuild.harness_wheel import wheel_filename

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from build import build_site
+from sitebuild.site import build_site
 from sitebuild.check import check_problems
 from sitebuild.paths import PROBLEMS, REPO
 from sitebuild.scaffold import new_problem
