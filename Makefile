@@ -46,4 +46,4 @@ browser:
 	@scripts/ensure-chromium
 
 clean:
-	rm -rf _site .pytest_cache
+	rm -rf _site .cache .pytest_cache

@@ -13,7 +13,7 @@ WORKER_SCRIPT = r"^worker\.js$"
 PYODIDE_LOADER = r"^pyodide\.js$"
 RUNTIME = r"^pyodide\.asm\.wasm$"
 FIRST_PACKAGE = r"^numpy-.*\.whl$"  # asked for once loadPyodide has finished
-HARNESS_WHEEL = r"^harness-.*\.whl$"  # asked for once numpy and micropip are loaded
+HARNESS_WHEEL = r"^harness-.*\.whl$"  # asked for once numpy is loaded
 
 
 def our_visit(browser, server, url, solution, network=None, reruns=9, memory=True):

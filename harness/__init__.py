@@ -1,7 +1,7 @@
 """Grades a learner's submission against a problem's named test cases.
 
 The same package runs in CPython (build time and pytest) and in Pyodide (the browser
-worker installs it as a wheel with micropip), so a verdict never depends on where it was
+worker installs it as a wheel), so a verdict never depends on where it was
 computed.
 """
 

@@ -3,6 +3,7 @@ validates, it grades the reference (tests and examples) through the harness exac
 page does, in CPython and in Pyodide; makes sure the starter does not already pass; finds
 scaffold TODOs left in the folder; and searches the built site for solution code."""
 
+import gzip
 import json
 import subprocess
 import tempfile
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import harness
 
+from . import python_boot
 from .errors import BuildError
 from .mistakes import MISTAKES_DIR
 from .paths import NODE_MODULES, PROBLEMS, REPO, shown
@@ -76,10 +78,13 @@ def leaked_sources(site, folders):
 
 
 def _site_texts(site):
+    """Each file of the site as text, compressed ones (wheels, zips, the Python snapshot) unpacked."""
     for path in sorted(site.rglob("*")):
-        if path.suffix == ".whl":
-            with zipfile.ZipFile(path) as wheel:
-                yield path, "\n".join(wheel.read(name).decode("utf-8", "replace") for name in wheel.namelist())
+        if path.suffix in (".whl", ".zip"):
+            with zipfile.ZipFile(path) as archive:
+                yield path, "\n".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+        elif path.suffix == ".gz":
+            yield path, gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
         elif path.is_file():
             yield path, path.read_bytes().decode("utf-8", "replace")
 
@@ -105,6 +110,8 @@ def _check_in_cpython(problem, folder):
 def _check_in_pyodide(site, problems, problems_dir):
     request = {
         "site": str(site),
+        "snapshot": python_boot.SNAPSHOT,
+        "bytecode": python_boot.BYTECODE,
         "problems": [{"slug": p.slug, "solution": (problems_dir / p.slug / "solution.py").read_text(encoding="utf-8")} for p in problems],
     }
     completed = subprocess.run(

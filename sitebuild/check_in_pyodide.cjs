@@ -1,9 +1,10 @@
 // `make check`, browser half: grades each problem's reference solution with the harness
-// wheel inside Pyodide (Node runs the same runtime, numpy and harness the site ships), since
-// numpy versions and float behaviour can differ from CPython.
-// stdin: {site, problems: [{slug, solution}]}; stdout: [{slug, tests: results, examples: results}].
+// wheel inside Pyodide (Node runs the same runtime, numpy and harness the site ships, and
+// boots them as the worker does), since numpy versions and float behaviour can differ from CPython.
+// stdin: {site, snapshot, bytecode, problems: [{slug, solution}]} (snapshot and bytecode: file names in site/pyodide/); stdout: [{slug, tests: results, examples: results}].
 const fs = require("fs");
 const path = require("path");
+const zlib = require("zlib");
 const { loadPyodide } = require("pyodide");
 
 const GRADE = `
@@ -16,12 +17,14 @@ def grade_both(source, suite_json):
 `;
 
 async function main() {
-  const { site, problems } = JSON.parse(fs.readFileSync(0, "utf8"));
-  const pyodide = await loadPyodide({ indexURL: path.join(site, "pyodide") + path.sep, stdout: () => {}, stderr: () => {} });
-  await pyodide.loadPackage(["numpy"], { messageCallback: () => {} });
+  const { site, snapshot: snapshotName, bytecode, problems } = JSON.parse(fs.readFileSync(0, "utf8"));
+  const runtime = path.join(site, "pyodide") + path.sep;
+  const snapshot = zlib.gunzipSync(fs.readFileSync(path.join(runtime, snapshotName)));
+  const pyodide = await loadPyodide({ indexURL: runtime, _loadSnapshot: snapshot, stdout: () => {}, stderr: () => {} });
   const assets = path.join(site, "assets");
   const wheel = fs.readdirSync(assets).find((name) => name.startsWith("harness-") && name.endsWith(".whl"));
-  pyodide.unpackArchive(new Uint8Array(fs.readFileSync(path.join(assets, wheel))), "wheel");
+  await pyodide.loadPackage(["numpy", path.join(assets, wheel)], { messageCallback: () => {} });
+  pyodide.unpackArchive(new Uint8Array(fs.readFileSync(path.join(runtime, bytecode))), "zip", { extractDir: "/" });
   pyodide.runPython(GRADE);
   const gradeBoth = pyodide.globals.get("grade_both");
   const graded = problems.map(({ slug, solution }) => {

@@ -1,4 +1,4 @@
-"""Packs harness/ as a pure-Python wheel, which the browser worker installs with micropip.
+"""Packs harness/ as a pure-Python wheel, which the browser worker installs with Pyodide's loadPackage.
 
 Written by hand (a wheel is a zip with a dist-info folder) so the build needs no packaging
 tools and the same sources always give the same bytes.

@@ -11,6 +11,8 @@ from harness.display import show_value
 from . import paths
 from .harness_wheel import wheel_filename
 from .problems import DIFFICULTIES
+from .python_boot import BYTECODE as PYTHON_BYTECODE
+from .python_boot import SNAPSHOT as PYTHON_SNAPSHOT
 from .service_worker import SERVICE_WORKER
 from .statement import render_statement
 
@@ -58,6 +60,8 @@ def problem_page(problem):
         "urls": {
             "worker": root + paths.SITE_ASSETS + "worker.js",
             "pyodide": root + paths.SITE_PYODIDE,
+            "pythonSnapshot": root + paths.SITE_PYODIDE + PYTHON_SNAPSHOT,
+            "pythonBytecode": root + paths.SITE_PYODIDE + PYTHON_BYTECODE,
             "harnessWheel": root + paths.SITE_ASSETS + wheel_filename(),
             "serviceWorker": root + SERVICE_WORKER,
             "tests": "tests.json",

@@ -13,6 +13,7 @@ PYODIDE_NPM = NODE_MODULES / "pyodide"
 KATEX_DIST = NODE_MODULES / "katex" / "dist"
 VENDORED_PYODIDE_PACKAGES = REPO / "vendor" / "pyodide-packages"
 DEFAULT_OUT = REPO / "_site"
+CACHE = REPO / ".cache"  # build products worth keeping between builds (the Python snapshot)
 
 # Inside the built site, relative to its root.
 SITE_ASSETS = "assets/"

@@ -11,7 +11,7 @@ from .paths import PYODIDE_NPM, VENDORED_PYODIDE_PACKAGES, shown
 PYODIDE_VERSION = "0.27.7"
 RUNTIME_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 # What the worker loads with loadPackage; their dependencies are read from the lock file.
-PACKAGES = ("numpy", "micropip")
+PACKAGES = ("numpy",)
 
 
 def copy_runtime(out_dir):

@@ -14,6 +14,7 @@ from .harness_wheel import write_harness_wheel
 from .pages import catalog_page, problem_page
 from .problems import load_all
 from .pyodide_runtime import copy_runtime
+from .python_boot import write_python_boot_files
 from .service_worker import write_service_worker
 
 KATEX_FILES = ("katex.min.css",)
@@ -38,12 +39,13 @@ def _write_site(site, problems):
     assets.mkdir(parents=True)
     bundle_scripts(assets)
     shutil.copy2(paths.STATIC / "style.css", assets / "style.css")
-    write_harness_wheel(assets)
+    harness_wheel = write_harness_wheel(assets)
     katex = site / paths.SITE_KATEX
     shutil.copytree(paths.KATEX_DIST / "fonts", katex / "fonts", ignore=_all_but_woff2)
     for name in KATEX_FILES:
         shutil.copy2(paths.KATEX_DIST / name, katex / name)
     copy_runtime(site / paths.SITE_PYODIDE)
+    write_python_boot_files(site / paths.SITE_PYODIDE, harness_wheel)
     for problem in problems:
         page_dir = site / paths.site_problem_dir(problem.slug)
         page_dir.mkdir(parents=True)

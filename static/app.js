@@ -1,5 +1,5 @@
 // Wires the exercise page: statement (already in the HTML), editor, Run button, status
-// line and results. Python starts loading in a worker the moment the page opens.
+// line and results. Python starts loading in a worker as soon as the page is painted.
 
 import { openDrafts } from "./drafts.js";
 import { recordTestRun } from "./progress.js";
@@ -30,10 +30,20 @@ const runner = new PythonRunner({
   timeLimitSeconds: config.timeLimitSeconds,
   onStateChange: showRuntimeState,
 });
-runner.start().then(() => {
-  checkSyntaxSoon();
-  registerServiceWorker();
-}, () => {});
+// Python starts loading once the statement and the editor are painted (or at the first Run).
+// Started earlier, on a 2-core machine, it only competed with them for the processor: the
+// page became usable about 0.3 s later and Python was not ready any sooner
+// (docs/performance.md).
+afterFirstPaint(() =>
+  runner.startOnce().then(() => {
+    checkSyntaxSoon();
+    registerServiceWorker();
+  }, () => {}),
+);
+
+function afterFirstPaint(action) {
+  requestAnimationFrame(() => setTimeout(action, 0));
+}
 
 // Registered once Python is ready: by then the browser's cache holds every file the service
 // worker keeps, so keeping them costs no second download. Without it the site still works.

@@ -6,7 +6,7 @@
 import { resultsAfterCrash, resultsAfterTimeout } from "./results.js";
 
 export class PythonRunner {
-  /** urls: absolute {worker, pyodide, harnessWheel, tests}; onStateChange(state, detail). */
+  /** urls: absolute {worker, pyodide, pythonSnapshot, pythonBytecode, harnessWheel, tests}; onStateChange(state, detail). */
   constructor({ urls, timeLimitSeconds, onStateChange }) {
     this.urls = urls;
     this.timeLimitSeconds = timeLimitSeconds;
@@ -15,6 +15,11 @@ export class PythonRunner {
     this.pending = new Map();
     this.worker = null;
     this.ready = null;
+  }
+
+  /** Starts loading Python unless it has been started already; resolves when it is ready. */
+  startOnce() {
+    return this.ready ?? this.start();
   }
 
   /** Starts (or restarts) the worker and loads Python in the background. */
@@ -43,7 +48,7 @@ export class PythonRunner {
   /** Runs the learner's code on one suite ("tests" or "examples", whose case names are
    *  `names`); resolves with a results object whatever the code does. */
   async run(code, { suite, names, onTestStarted, onTestFinished }) {
-    await this.ready;
+    await this.startOnce();
     this.setState("running", suite === "examples" ? "Running examples…" : "Running tests…");
     const finished = [];
     let current = -1; // -1 while the learner's file itself is loading

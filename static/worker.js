@@ -3,7 +3,7 @@
    Protocol: the page sends one request at a time, {id, type, ...}; the worker answers
    {id, result} or {id, error}, and may send {id, progress} before that.
 
-     {id, type: "init", urls: {pyodide, harnessWheel, tests}}   (absolute URLs)
+     {id, type: "init", urls: {pyodide, pythonSnapshot, harnessWheel, tests}}   (absolute URLs)
         -> {id, result: {python: "3.12.7"}}
      {id, type: "check", code}
         -> {id, result: null | {line, message}}   (a syntax error, found without running the code)
@@ -43,13 +43,22 @@ def grade_as_json(suite_json, which):
 // Each loading step names itself when it fails, so the page can say what went wrong.
 async function init({ urls }) {
   const testsText = step("could not download the tests", () => fetchText(urls.tests));
-  testsText.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+  // Python starts from a memory snapshot made at build time, downloaded in parallel with the
+  // runtime files loadPyodide fetches.
+  const snapshot = fetchGunzipped(urls.pythonSnapshot);
+  const bytecode = step("could not download the bytecode of numpy and the harness", () => fetchBytes(urls.pythonBytecode));
+  for (const download of [testsText, snapshot, bytecode]) download.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   const pyodide = await step("could not start Python", () => {
     importScripts(urls.pyodide + "pyodide.js");
-    return loadPyodide({ indexURL: urls.pyodide });
+    return loadPyodide({ indexURL: urls.pyodide, _loadSnapshot: snapshot });
   });
-  await step("could not load numpy", () => loadPackages(pyodide, ["numpy", "micropip"]));
-  await step("could not install the grading harness", () => pyodide.pyimport("micropip").install(urls.harnessWheel));
+  // The snapshot froze the state of random (imported while Python booted): every visit
+  // would draw the same numbers.
+  pyodide.runPython("import random; random.seed()");
+  await step("could not load numpy", () => loadPackage(pyodide, "numpy"));
+  await step("could not install the grading harness", () => loadPackage(pyodide, urls.harnessWheel, "harness"));
+  // The wheels hold source only; with this bytecode, importing them compiles nothing.
+  pyodide.unpackArchive(await bytecode, "zip", { extractDir: "/" });
   pyodide.runPython(GRADE_AS_JSON);
   const gradeAsJson = pyodide.globals.get("grade_as_json");
   const suiteJson = await testsText;
@@ -58,12 +67,12 @@ async function init({ urls }) {
   return { python: pyodide.runPython("import sys; sys.version.split()[0]") };
 }
 
-/** pyodide.loadPackage reports a failed download through a callback, not by throwing. */
-async function loadPackages(pyodide, names) {
+/** pyodide.loadPackage reports a failed download through a callback, not by throwing.
+ *  `what` is a package of the runtime's lock file or a wheel's URL. */
+async function loadPackage(pyodide, what, name = what) {
   const errors = [];
-  await pyodide.loadPackage(names, { messageCallback: () => {}, errorCallback: (message) => errors.push(message) });
-  const missing = names.filter((name) => !(name in pyodide.loadedPackages));
-  if (missing.length) throw new Error(errors.join(" ") || `${missing.join(", ")} did not load`);
+  await pyodide.loadPackage(what, { messageCallback: () => {}, errorCallback: (message) => errors.push(message) });
+  if (!(name in pyodide.loadedPackages)) throw new Error(errors.join(" ") || `${name} did not load`);
 }
 
 async function step(what, action) {
@@ -86,9 +95,23 @@ function run({ id, suite, code }) {
 }
 
 async function fetchText(url) {
+  return (await fetchOk(url)).text();
+}
+
+async function fetchBytes(url) {
+  return new Uint8Array(await (await fetchOk(url)).arrayBuffer());
+}
+
+/** The build gzips the snapshot itself: servers need not compress it, and may add their own gzip on top. */
+async function fetchGunzipped(url) {
+  const response = await fetchOk(url);
+  return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+}
+
+async function fetchOk(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not download ${url} (HTTP ${response.status})`);
-  return response.text();
+  return response;
 }
 
 function check({ code }) {
