@@ -14,16 +14,17 @@ class Requests:
         self.requests = []
         page.on("requestfinished", lambda request: self.requests.append(request))
 
-    def started(self, file_pattern, time_origin):
-        """When the first request for a file matching `file_pattern` was sent, in ms since
-        `time_origin` (the page's performance.timeOrigin); None if there was none."""
-        request = self._first(file_pattern)
+    def started(self, file_pattern, time_origin, last=False):
+        """When the first (or `last`) request for a file matching `file_pattern` was sent, in
+        ms since `time_origin` (the page's performance.timeOrigin); None if there was none."""
+        matching = self._matching(file_pattern)
+        request = (matching[-1] if last else matching[0]) if matching else None
         return None if request is None else request.timing["startTime"] - time_origin
 
     def finished(self, file_pattern, time_origin):
         """When that file's response had fully arrived, likewise."""
-        request = self._first(file_pattern)
-        return None if request is None else request.timing["startTime"] + request.timing["responseEnd"] - time_origin
+        matching = self._matching(file_pattern)
+        return matching[0].timing["startTime"] + matching[0].timing["responseEnd"] - time_origin if matching else None
 
-    def _first(self, file_pattern):
-        return next((request for request in self.requests if re.search(file_pattern, request.url.rsplit("/", 1)[-1])), None)
+    def _matching(self, file_pattern):
+        return [request for request in self.requests if re.search(file_pattern, request.url.rsplit("/", 1)[-1])]

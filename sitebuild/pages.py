@@ -11,6 +11,7 @@ from harness.display import show_value
 from . import paths
 from .harness_wheel import wheel_filename
 from .problems import DIFFICULTIES
+from .pyodide_runtime import package_wheels
 from .python_boot import BYTECODE as PYTHON_BYTECODE
 from .python_boot import SNAPSHOT as PYTHON_SNAPSHOT
 from .service_worker import SERVICE_WORKER
@@ -62,6 +63,7 @@ def problem_page(problem):
             "pyodide": root + paths.SITE_PYODIDE,
             "pythonSnapshot": root + paths.SITE_PYODIDE + PYTHON_SNAPSHOT,
             "pythonBytecode": root + paths.SITE_PYODIDE + PYTHON_BYTECODE,
+            "packageWheels": [root + paths.SITE_PYODIDE + name for name in package_wheels()],
             "harnessWheel": root + paths.SITE_ASSETS + wheel_filename(),
             "serviceWorker": root + SERVICE_WORKER,
             "tests": "tests.json",

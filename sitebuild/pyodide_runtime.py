@@ -39,6 +39,12 @@ def copy_runtime(out_dir):
         shutil.copy2(wheel, out_dir / wheel.name)
 
 
+def package_wheels():
+    """File names of the wheels the worker loads with loadPackage (PACKAGES and their dependencies)."""
+    lock = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text())
+    return [lock["packages"][package]["file_name"] for package in _with_dependencies(PACKAGES, lock)]
+
+
 def _check_npm_version():
     package_json = PYODIDE_NPM / "package.json"
     version = json.loads(package_json.read_text())["version"] if package_json.is_file() else None

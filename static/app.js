@@ -26,7 +26,7 @@ const drafts = openDrafts(config.slug, {
 const caseNames = { tests: config.testNames, examples: config.examples.map((example) => example.name) };
 
 const runner = new PythonRunner({
-  urls: Object.fromEntries(Object.entries(config.urls).map(([name, url]) => [name, new URL(url, document.baseURI).href])),
+  urls: Object.fromEntries(Object.entries(config.urls).map(([name, url]) => [name, Array.isArray(url) ? url.map(absoluteURL) : absoluteURL(url)])),
   timeLimitSeconds: config.timeLimitSeconds,
   onStateChange: showRuntimeState,
 });
@@ -40,6 +40,10 @@ afterFirstPaint(() =>
     registerServiceWorker();
   }, () => {}),
 );
+
+function absoluteURL(url) {
+  return new URL(url, document.baseURI).href;
+}
 
 function afterFirstPaint(action) {
   requestAnimationFrame(() => setTimeout(action, 0));

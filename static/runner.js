@@ -6,7 +6,7 @@
 import { resultsAfterCrash, resultsAfterTimeout } from "./results.js";
 
 export class PythonRunner {
-  /** urls: absolute {worker, pyodide, pythonSnapshot, pythonBytecode, harnessWheel, tests}; onStateChange(state, detail). */
+  /** urls: absolute {worker, pyodide, pythonSnapshot, pythonBytecode, packageWheels: [...], harnessWheel, tests}; onStateChange(state, detail). */
   constructor({ urls, timeLimitSeconds, onStateChange }) {
     this.urls = urls;
     this.timeLimitSeconds = timeLimitSeconds;

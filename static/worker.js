@@ -3,7 +3,7 @@
    Protocol: the page sends one request at a time, {id, type, ...}; the worker answers
    {id, result} or {id, error}, and may send {id, progress} before that.
 
-     {id, type: "init", urls: {pyodide, pythonSnapshot, harnessWheel, tests}}   (absolute URLs)
+     {id, type: "init", urls: {pyodide, pythonSnapshot, pythonBytecode, packageWheels: [...], harnessWheel, tests}}   (absolute URLs)
         -> {id, result: {python: "3.12.7"}}
      {id, type: "check", code}
         -> {id, result: null | {line, message}}   (a syntax error, found without running the code)
@@ -48,6 +48,9 @@ async function init({ urls }) {
   const snapshot = fetchGunzipped(urls.pythonSnapshot);
   const bytecode = step("could not download the bytecode of numpy and the harness", () => fetchBytes(urls.pythonBytecode));
   for (const download of [testsText, snapshot, bytecode]) download.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+  // numpy's wheel downloads while Python boots too, into the browser's cache, where
+  // loadPackage finds it; at low priority, so the runtime and the snapshot come first.
+  const wheelsCached = Promise.all(urls.packageWheels.map((url) => fetch(url, { priority: "low" }).then((response) => response.arrayBuffer())));
   const pyodide = await step("could not start Python", () => {
     importScripts(urls.pyodide + "pyodide.js");
     return loadPyodide({ indexURL: urls.pyodide, _loadSnapshot: snapshot });
@@ -55,6 +58,7 @@ async function init({ urls }) {
   // The snapshot froze the state of random (imported while Python booted): every visit
   // would draw the same numbers.
   pyodide.runPython("import random; random.seed()");
+  await wheelsCached.catch(() => {}); // loadPackage downloads a wheel that failed again, and reports it
   await step("could not load numpy", () => loadPackage(pyodide, "numpy"));
   await step("could not install the grading harness", () => loadPackage(pyodide, urls.harnessWheel, "harness"));
   // The wheels hold source only; with this bytecode, importing them compiles nothing.
