@@ -24,6 +24,9 @@ const WATCH_IMPORTS = `
 import json, sys
 booted = set(sys.modules)
 stdlib_zip = next(path for path in sys.path if path.endswith(".zip"))
+
+def origin_of(module):
+    return getattr(getattr(module, "__spec__", None), "origin", None) or ""
 `;
 
 // Prints the standard-library modules (in the stdlib zip, or built in) that loading added.
@@ -31,7 +34,7 @@ stdlib_zip = next(path for path in sys.path if path.endswith(".zip"))
 const STDLIB_IMPORTS = `
 def stdlib_imports():
     for name, module in list(sys.modules.items()):
-        origin = getattr(getattr(module, "__spec__", None), "origin", None) or ""
+        origin = origin_of(module)
         from_stdlib = origin.startswith(stdlib_zip + "/") or origin == "built-in"
         if name not in booted and from_stdlib and name.split(".")[0] not in ("pyodide", "_pyodide"):
             yield name
@@ -47,7 +50,7 @@ import importlib.util, py_compile, sysconfig, zipfile
 site_packages = sysconfig.get_paths()["purelib"].replace("//", "/")
 with zipfile.ZipFile("${BYTECODE_IN_PYTHON}", "w") as bytecode:
     for name, module in sorted(sys.modules.items()):
-        origin = getattr(getattr(module, "__spec__", None), "origin", None) or ""
+        origin = origin_of(module)
         if origin.startswith(site_packages + "/") and origin.endswith(".py"):
             pyc = py_compile.compile(origin, importlib.util.cache_from_source(origin), doraise=True,
                                      invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)

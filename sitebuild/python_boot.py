@@ -7,12 +7,12 @@ digest of everything they are made from: a rebuild that changes none of it reuse
 """
 
 import gzip
-import hashlib
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
+from .digest import digest_of
 from .errors import BuildError
 from .paths import CACHE, REPO, shown
 
@@ -24,7 +24,7 @@ MAKE_BOOT_FILES_SCRIPT = REPO / "sitebuild" / "make_python_boot.cjs"
 def write_python_boot_files(pyodide_dir, harness_wheel):
     """Writes SNAPSHOT and BYTECODE into `pyodide_dir`, which already holds the runtime and its wheels."""
     inputs = [MAKE_BOOT_FILES_SCRIPT, harness_wheel, *sorted(path for path in pyodide_dir.iterdir() if path.is_file())]
-    cached = CACHE / f"python-boot-{_digest(inputs)}"
+    cached = CACHE / f"python-boot-{digest_of((path.name, path) for path in inputs)}"
     if not cached.is_dir():
         _make_boot_files(pyodide_dir, harness_wheel, cached)
     for name in (SNAPSHOT, BYTECODE):
@@ -52,9 +52,3 @@ def _make_boot_files(pyodide_dir, harness_wheel, destination):
             shutil.rmtree(stale)
         made.rename(destination)  # last, so a build stopped halfway leaves no broken files behind
 
-
-def _digest(paths):
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]

@@ -1,9 +1,9 @@
 """Writes sw.js at the site root: static/service_worker.js, preceded by the manifest of the
 files it caches (a service worker's scope is its own folder, so it must sit at the root)."""
 
-import hashlib
 import json
 
+from .digest import digest_of
 from .paths import SITE_PYODIDE, STATIC
 
 SERVICE_WORKER = "sw.js"
@@ -34,7 +34,4 @@ def _url_of(name):
 
 def _runtime_version(site, runtime):
     """Changes whenever a runtime file does, so an updated runtime replaces the cached one."""
-    digest = hashlib.sha256()
-    for name in runtime:
-        digest.update(name.encode() + b"\0" + (site / name).read_bytes())
-    return digest.hexdigest()[:16]
+    return digest_of((name, site / name) for name in runtime)

@@ -1,0 +1,11 @@
+"""One short digest of a set of files, for names that must change whenever the files do."""
+
+import hashlib
+
+
+def digest_of(named_files):
+    """16 hex digits from (name, path) pairs: they change when a name or a file's bytes do."""
+    digest = hashlib.sha256()
+    for name, path in named_files:
+        digest.update(name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
