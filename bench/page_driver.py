@@ -4,9 +4,10 @@ navigation start. Nothing here knows how the page works inside."""
 
 from pathlib import Path
 
+from sitebuild.browser import EDITOR, paste_code
+
 PROBE = (Path(__file__).parent / "probe.js").read_text()
 TIMEOUT_MS = 180_000  # a cold start on a busy 2-core machine under a throttled network
-EDITOR = '[data-testid="editor"] .cm-content'
 RESULTS = r"\d+ of \d+ tests passed"
 
 
@@ -35,12 +36,6 @@ def navigate(page, url):
 
 def wait_for_editor(page):
     page.wait_for_selector(EDITOR, timeout=TIMEOUT_MS)
-
-
-def replace_code(page, code):
-    page.locator(EDITOR).click()
-    page.keyboard.press("Control+A")
-    page.keyboard.insert_text(code)
 
 
 def append_line(page, text):

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from sitebuild.paths import PROBLEMS
+from sitebuild.paths import PROBLEMS, site_problem_dir
 from sitebuild.site import build_site
-from tests.conftest import CHROMIUM_ARGS
+from sitebuild.browser import launch_chromium
 
 from . import report
 from .network import THROTTLED
@@ -47,7 +47,7 @@ def prepare_site(folder):
 def measure(browser, server, rounds, network=None, warm_up=True, reading_seconds=10, reruns=9, memory=True):
     """Runs `rounds` rounds of visits to the site `server` serves; returns {measure: [values]}
     (see visits.py)."""
-    ours = f"{server.url}problems/{SLUG}/"
+    ours = server.url + site_problem_dir(SLUG)
     naive = f"{server.url}bench/naive.html?problem={SLUG}"
     solution = (PROBLEMS / SLUG / "solution.py").read_text()
     samples = defaultdict(list)
@@ -73,7 +73,7 @@ def run_benchmark(rounds, throttled_rounds):
         server = serve_like_pages(prepare_site(folder))
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+                browser = launch_chromium(playwright)
                 load_before = os.getloadavg()[0]
                 loopback = measure(browser, server, rounds)
                 throttled = measure(browser, server, throttled_rounds, THROTTLED, warm_up=False, memory=False) if throttled_rounds else {}

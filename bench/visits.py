@@ -29,7 +29,7 @@ def our_visit(browser, server, url, solution, network=None, reruns=9, memory=Tru
         sent_before = server.bytes_sent
         driver.navigate(page, url)
         driver.wait_for_editor(page)
-        driver.replace_code(page, solution)
+        driver.paste_code(page, solution)
         first_result, summary = driver.results_after(page, driver.press_run(page))
         _expect_all_passed(summary)
         measures = {"P1": first_result, "P2": driver.usable_at(page)}
@@ -41,7 +41,7 @@ def our_visit(browser, server, url, solution, network=None, reruns=9, memory=Tru
         measures["P3"] = [_rerun(page, edit) for edit in range(reruns)]
         if heap:
             measures |= _memory(heap, f"after {1 + reruns} runs")
-        driver.replace_code(page, NEVER_ENDS)
+        driver.paste_code(page, NEVER_ENDS)
         stopped, ready_again = driver.recovery_after(page, driver.press_run(page))
         measures["P5"] = ready_again - stopped
         if heap:
@@ -59,7 +59,7 @@ def reading_visit(browser, url, solution, network=None, reading_seconds=10):
         page, _ = driver.new_page(context, network)
         driver.navigate(page, url)
         driver.wait_for_editor(page)
-        driver.replace_code(page, solution)
+        driver.paste_code(page, solution)
         page.wait_for_timeout(max(0, reading_seconds * 1000 - page.evaluate("performance.now()")))
         click = driver.press_run(page)
         result, summary = driver.results_after(page, click)

@@ -1,7 +1,6 @@
 """Retakes docs/screenshot.png, the README's picture: the exercise page after a run of a
 classic mistake (the 1/2 factor), so both verdicts show. Run: .venv/bin/python scripts/readme_screenshot.py"""
 
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -11,9 +10,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 from sitebuild.site import build_site  # noqa: E402
-from sitebuild.paths import REPO  # noqa: E402
+from sitebuild.paths import REPO, site_problem_dir  # noqa: E402
 from sitebuild.serve import serve_in_background  # noqa: E402
-from tests.conftest import CHROMIUM_ARGS, PYTHON_LOAD_TIMEOUT_MS  # noqa: E402
+from sitebuild.browser import PYTHON_LOAD_TIMEOUT_MS, launch_chromium, paste_code  # noqa: E402
 
 HALF_FACTOR = """\
 import numpy as np
@@ -32,12 +31,10 @@ def main():
         build_site(site)
         server, url = serve_in_background(site)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(url + "problems/contrastive-loss/")
-            page.locator('[data-testid="editor"] .cm-content').click()
-            page.keyboard.press("Control+A")
-            page.keyboard.insert_text(HALF_FACTOR)
+            page.goto(url + site_problem_dir("contrastive-loss"))
+            paste_code(page, HALF_FACTOR)
             page.locator('[data-testid="run-tests"]').click()
             expect(page.locator('[data-testid="results-summary"]')).to_contain_text("tests passed", timeout=PYTHON_LOAD_TIMEOUT_MS)
             page.screenshot(path=REPO / "docs" / "screenshot.png")

@@ -10,7 +10,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import harness
+from harness import entry
+from harness.results import PASSED
 
 from . import python_boot
 from .errors import BuildError
@@ -90,13 +91,16 @@ def _site_texts(site):
 
 
 def _check_in_cpython(problem, folder):
-    suite = harness.Suite.from_json(problem.suite.to_json())  # exactly what the page receives
-    solution = (folder / "solution.py").read_text(encoding="utf-8")
-    findings = _reference_failures(
-        harness.grade(solution, suite), folder / "solution.py", "in CPython"
-    ) + _reference_failures(harness.grade(solution, suite.examples_suite()), folder / "statement.md", "in CPython, on its example")
-    starter = harness.grade((folder / "starter.py").read_text(encoding="utf-8"), suite)
-    if starter["status"] == "passed":
+    suite_json = problem.suite.to_json()  # exactly what the page receives
+
+    def graded(path, which="tests"):
+        return json.loads(entry.grade(suite_json, path.read_text(encoding="utf-8"), which))
+
+    solution = folder / "solution.py"
+    findings = _reference_failures(graded(solution), solution, "in CPython") + _reference_failures(
+        graded(solution, "examples"), folder / "statement.md", "in CPython, on its example"
+    )
+    if graded(folder / "starter.py")["status"] == PASSED:
         findings.append(
             BuildError(
                 shown(folder / "starter.py"),
@@ -135,5 +139,5 @@ def _reference_failures(results, path, where):
             "fix solution.py, or the test's inputs, tolerance or promised value",
         )
         for test in results["tests"]
-        if test["status"] != "passed"
+        if test["status"] != PASSED
     ]

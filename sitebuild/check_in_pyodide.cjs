@@ -7,15 +7,6 @@ const path = require("path");
 const zlib = require("zlib");
 const { loadPyodide } = require("pyodide");
 
-const GRADE = `
-import json
-import harness
-
-def grade_both(source, suite_json):
-    suite = harness.Suite.from_json(suite_json)
-    return json.dumps({"tests": harness.grade(source, suite), "examples": harness.grade(source, suite.examples_suite())})
-`;
-
 async function main() {
   const { site, snapshot: snapshotName, bytecode, problems } = JSON.parse(fs.readFileSync(0, "utf8"));
   const runtime = path.join(site, "pyodide") + path.sep;
@@ -25,11 +16,12 @@ async function main() {
   const wheel = fs.readdirSync(assets).find((name) => name.startsWith("harness-") && name.endsWith(".whl"));
   await pyodide.loadPackage(["numpy", path.join(assets, wheel)], { messageCallback: () => {} });
   pyodide.unpackArchive(new Uint8Array(fs.readFileSync(path.join(runtime, bytecode))), "zip", { extractDir: "/" });
-  pyodide.runPython(GRADE);
-  const gradeBoth = pyodide.globals.get("grade_both");
+  const entry = pyodide.pyimport("harness.entry");
+  entry.start();
   const graded = problems.map(({ slug, solution }) => {
     const suiteJson = fs.readFileSync(path.join(site, "problems", slug, "tests.json"), "utf8");
-    return { slug, ...JSON.parse(gradeBoth(solution, suiteJson)) };
+    const grade = (which) => JSON.parse(entry.grade(suiteJson, solution, which));
+    return { slug, tests: grade("tests"), examples: grade("examples") };
   });
   process.stdout.write(JSON.stringify(graded));
 }

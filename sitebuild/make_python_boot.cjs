@@ -61,7 +61,7 @@ async function loadAsTheWorkerDoes(pyodideDir, wheelPath, bytecodePath) {
   const pyodide = await loadPyodide({ indexURL: pyodideDir, stdout: () => {}, stderr: () => {} });
   pyodide.runPython(WATCH_IMPORTS);
   await pyodide.loadPackage(["numpy", wheelPath], { messageCallback: () => {} });
-  pyodide.runPython("import harness, harness.learner_code");
+  pyodide.runPython("import harness.entry");
   const modules = pyodide.runPython(STDLIB_IMPORTS); // before writing the bytecode imports more
   pyodide.runPython(WRITE_BYTECODE);
   fs.writeFileSync(bytecodePath, pyodide.FS.readFile(BYTECODE_IN_PYTHON));

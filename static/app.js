@@ -4,6 +4,7 @@
 import { openDrafts } from "./drafts.js";
 import { recordTestRun } from "./progress.js";
 import { createEditor } from "./editor.js";
+import { resultsWithoutPython } from "./results.js";
 import { createResultsView } from "./results_view.js";
 import { PythonRunner } from "./runner.js";
 
@@ -56,8 +57,9 @@ function registerServiceWorker() {
 }
 
 const NO_DRAFTS = "Your browser does not let this page save your code, so it will be lost when you leave. Use Download to keep a copy.";
+const editorElement = byTestId("editor");
 const editor = createEditor({
-  parent: byTestId("editor"),
+  parent: editorElement,
   code: drafts.load() ?? config.starter,
   onChange: (code) => {
     drafts.save(code);
@@ -76,14 +78,17 @@ let syntaxCheckTimer = null;
 // After a pause in typing, a syntax error is marked in the editor without running anything.
 // The marks a run leaves (errors on their lines) last until the next edit; a run under way
 // (even one still waiting for Python) will set its own marks.
+// The editor's data-syntax-check says whether a check is "pending" or "done" (a public hook).
 function checkSyntaxSoon() {
   clearTimeout(syntaxCheckTimer);
+  editorElement.dataset.syntaxCheck = running ? "done" : "pending";
   if (running) return;
   const runsBefore = runsStarted;
   syntaxCheckTimer = setTimeout(async () => {
     const code = editor.getCode();
     const problem = await runner.check(code);
     if (code === editor.getCode() && runsStarted === runsBefore) editor.markProblems(problem ? [problem] : []);
+    if (code === editor.getCode()) editorElement.dataset.syntaxCheck = "done";
   }, 400);
 }
 
@@ -119,13 +124,7 @@ async function runSuite(suite) {
     editor.markProblems(problemsIn(outcome));
     if (suite === "tests") recordTestRun(config.slug, outcome.status === "passed");
   } catch (error) {
-    results.showResults({
-      status: "error",
-      message: `Your ${suite} could not run: ${error.message}. Press Retry next to the status line.`,
-      line: null,
-      output: "",
-      tests: names.map((name) => ({ name, status: "not-run", message: "Not run: Python is not available.", output: "", line: null })),
-    });
+    results.showResults(resultsWithoutPython(names, suite, error.message));
   } finally {
     running = false;
     runButton.disabled = examplesButton.disabled = false;

@@ -1,46 +1,35 @@
-// Results the page has to make itself, in the same format as harness/grader.py, for runs
-// that Python could not finish: a time limit was hit or the worker crashed.
+// The results format (harness/results.py) in the page: the one JavaScript place that builds
+// results. The page makes them itself when Python cannot finish a run (a time limit was hit,
+// the worker crashed, Python could not be loaded), worded as host_results.json says, the same
+// file grading/host_results.py builds CPython's from.
 
+import WORDING from "./host_results.json";
+
+/** A run stopped at the time limit while loading the file (`current` -1) or in test `current`. */
 export function resultsAfterTimeout(testNames, finished, current, timeLimitSeconds) {
   const limit = `${timeLimitSeconds} s`;
   if (current < 0) {
-    const message = `Your file did not finish loading within ${limit}. Is there a loop outside the function that never ends?`;
-    return {
-      status: "error",
-      message,
-      line: null,
-      output: "",
-      tests: testNames.map((name) => testResult(name, "timeout", "Not run: your code did not finish loading.")),
-    };
+    const tests = testNames.map((name) => testResult(name, "timeout", WORDING.test_not_run_file_did_not_load));
+    return runResult("error", tests, fill(WORDING.file_did_not_load_in_time, { limit }));
   }
-  return {
-    status: "failed",
-    message: null,
-    line: null,
-    output: "",
-    tests: testNames.map((name, index) => {
-      if (index < current) return finished[index];
-      if (index === current) {
-        return testResult(
-          name,
-          "timeout",
-          `Stopped after ${limit}: your function did not return in time. Look for a loop that never ends, or work that grows much faster than the input.`,
-        );
-      }
-      return testResult(name, "not-run", "Not run: an earlier test was stopped at the time limit.");
-    }),
-  };
+  const tests = testNames.map((name, index) => {
+    if (index < current) return finished[index];
+    if (index === current) return testResult(name, "timeout", fill(WORDING.test_timed_out, { limit }));
+    return testResult(name, "not-run", WORDING.test_not_run_after_timeout);
+  });
+  return runResult("failed", tests);
 }
 
+/** Python stopped (`reason`) during a run; the tests it finished keep their results. */
 export function resultsAfterCrash(testNames, finished, reason) {
-  const message = `Python stopped unexpectedly (${reason}). It has been restarted; your code is unchanged.`;
-  return {
-    status: "error",
-    message,
-    line: null,
-    output: "",
-    tests: testNames.map((name, index) => finished[index] || testResult(name, "error", "Not finished: Python stopped during the run.")),
-  };
+  const tests = testNames.map((name, index) => finished[index] || testResult(name, "error", WORDING.test_not_finished));
+  return runResult("error", tests, fill(WORDING.python_stopped, { reason }));
+}
+
+/** Python could not be loaded (`reason`); `noun` is "tests" or "examples". */
+export function resultsWithoutPython(testNames, noun, reason) {
+  const tests = testNames.map((name) => testResult(name, "not-run", WORDING.test_not_run_python_unavailable));
+  return runResult("error", tests, fill(WORDING.python_unavailable, { noun, reason }));
 }
 
 /** "3 of 4 tests passed"; `noun` is "tests" or "examples". */
@@ -50,5 +39,13 @@ export function summaryText(results, noun = "tests") {
 }
 
 function testResult(name, status, message) {
-  return { name, status, message, output: "", line: null };
+  return { name, status, message, output: "", line: null, got: null };
+}
+
+function runResult(status, tests, message = null) {
+  return { status, message, line: null, output: "", hint: null, tests };
+}
+
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, name) => values[name]);
 }

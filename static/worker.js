@@ -1,4 +1,5 @@
-/* The only file that touches Pyodide. It runs Python off the page's main thread.
+/* The only file that touches Pyodide. It runs Python off the page's main thread, and holds
+   no Python of its own: every request is answered by a call into harness/entry.py.
 
    Protocol: the page sends one request at a time, {id, type, ...}; the worker answers
    {id, result} or {id, error}, and may send {id, progress} before that.
@@ -10,35 +11,13 @@
      {id, type: "run", suite: "tests" | "examples", code}
         -> {id, progress: {event: "test-started", index}}
         -> {id, progress: {event: "test-finished", index, result}}   (one per test)
-        -> {id, result: <results object of harness.grader>}
+        -> {id, result: <results object, harness/results.py>}
 
    Time limits are not enforced here: a worker busy in Python cannot read messages, so the
    page stops a run with worker.terminate() and starts a fresh worker. */
 
-let graders = null; // {tests, examples}: each grades code against one suite
-let checkSyntax = null;
-
-// Calls harness.grade and hands JavaScript plain JSON strings, so no Python object
-// outlives a call (no proxies to release, nothing to leak between runs).
-const GRADE_AS_JSON = `
-import json
-import harness
-from harness.learner_code import syntax_problem
-
-def syntax_problem_as_json(source):
-    return json.dumps(syntax_problem(source))
-
-def grade_as_json(suite_json, which):
-    suite = harness.Suite.from_json(suite_json)
-    if which == "examples":
-        suite = suite.examples_suite()
-
-    def run(source, on_started, on_finished):
-        return json.dumps(harness.grade(
-            source, suite, on_started, lambda index, result: on_finished(index, json.dumps(result))))
-
-    return run
-`;
+let entry = null; // harness.entry, the Python this worker calls (JSON text in, JSON text out)
+let suiteJson = null; // the problem's tests.json, decoded afresh by every run
 
 // Each loading step names itself when it fails, so the page can say what went wrong.
 async function init({ urls }) {
@@ -55,20 +34,14 @@ async function init({ urls }) {
     importScripts(urls.pyodide + "pyodide.js");
     return loadPyodide({ indexURL: urls.pyodide, _loadSnapshot: snapshot });
   });
-  // The snapshot froze the state of random (imported while Python booted): every visit
-  // would draw the same numbers.
-  pyodide.runPython("import random; random.seed()");
   await wheelsCached.catch(() => {}); // loadPackage downloads a wheel that failed again, and reports it
   await step("could not load numpy", () => loadPackage(pyodide, "numpy"));
   await step("could not install the grading harness", () => loadPackage(pyodide, urls.harnessWheel, "harness"));
   // The wheels hold source only; with this bytecode, importing them compiles nothing.
   pyodide.unpackArchive(await bytecode, "zip", { extractDir: "/" });
-  pyodide.runPython(GRADE_AS_JSON);
-  const gradeAsJson = pyodide.globals.get("grade_as_json");
-  const suiteJson = await testsText;
-  graders = { tests: gradeAsJson(suiteJson, "tests"), examples: gradeAsJson(suiteJson, "examples") };
-  checkSyntax = pyodide.globals.get("syntax_problem_as_json");
-  return { python: pyodide.runPython("import sys; sys.version.split()[0]") };
+  entry = pyodide.pyimport("harness.entry");
+  suiteJson = await testsText;
+  return { python: entry.start() };
 }
 
 /** pyodide.loadPackage reports a failed download through a callback, not by throwing.
@@ -90,12 +63,14 @@ async function step(what, action) {
 }
 
 function run({ id, suite, code }) {
-  const resultJson = graders[suite](
+  const resultsJson = entry.grade(
+    suiteJson,
     code,
+    suite,
     (index) => postMessage({ id, progress: { event: "test-started", index } }),
     (index, result) => postMessage({ id, progress: { event: "test-finished", index, result: JSON.parse(result) } }),
   );
-  return JSON.parse(resultJson);
+  return JSON.parse(resultsJson);
 }
 
 async function fetchText(url) {
@@ -119,7 +94,7 @@ async function fetchOk(url) {
 }
 
 function check({ code }) {
-  return JSON.parse(checkSyntax(code));
+  return JSON.parse(entry.check_syntax(code));
 }
 
 const handlers = { init, check, run };

@@ -1,22 +1,14 @@
 """Shared fixtures: the site built once per session, served on 127.0.0.1, and Chromium."""
 
-import shutil
-
 import pytest
+from problem_folders import CONTRASTIVE, EXERCISE_PATH, source
 
-from sitebuild.site import build_site
-from sitebuild.paths import PROBLEMS
+from sitebuild.browser import launch_chromium
 from sitebuild.serve import serve_in_background
+from sitebuild.site import build_site
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-PYTHON_LOAD_TIMEOUT_MS = 90_000
+# Served under a sub-path, as GitHub Pages serves a project site (https://<user>.github.io/<repo>/).
+SITE_BASE_PATH = "/ml-exercise-kit/"
 
 
 @pytest.fixture(scope="session")
@@ -24,10 +16,6 @@ def built_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("site") / "_site"
     build_site(site)
     return site
-
-
-# Served under a sub-path, as GitHub Pages serves a project site (https://<user>.github.io/<repo>/).
-SITE_BASE_PATH = "/ml-exercise-kit/"
 
 
 @pytest.fixture(scope="session")
@@ -41,11 +29,11 @@ def site_url(built_site):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    executable = shutil.which("chromium")
-    if not executable:
-        pytest.fail("Chromium is not installed: run `sudo apt-get install chromium` (make test does it when run as root).")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            browser = launch_chromium(playwright)
+        except RuntimeError as error:
+            pytest.fail(str(error))
         yield browser
         browser.close()
 
@@ -62,15 +50,15 @@ def context(browser):
 def exercise_page(context, site_url):
     """The contrastive-loss page, opened; Python may still be loading."""
     page = context.new_page()
-    page.goto(site_url + "problems/contrastive-loss/")
+    page.goto(site_url + EXERCISE_PATH)
     return page
 
 
 @pytest.fixture(scope="session")
 def reference_solution():
-    return (PROBLEMS / "contrastive-loss" / "solution.py").read_text()
+    return source(CONTRASTIVE, "solution.py")
 
 
 @pytest.fixture(scope="session")
 def starter_code():
-    return (PROBLEMS / "contrastive-loss" / "starter.py").read_text()
+    return source(CONTRASTIVE, "starter.py")

@@ -1,31 +1,39 @@
 """The classic wrong answers of each problem, written afresh (not read from the problems'
 mistakes/ folders, so the tests check the folders rather than repeat them): for each, the
-learner's code, the words its hint must contain, and the hidden tests it fails."""
+learner's code, the words its hint must contain, and the hidden tests it fails (by their
+place in the problem's tests.py, named below; `failing` gives their names)."""
 
 from dataclasses import dataclass
+
+from problem_folders import case_names
 
 
 @dataclass
 class KnownMistakes:
+    slug: str
     template: str  # a learner's code, with {body} where the wrong lines go
-    mistakes: dict  # name -> (body, words the hint must contain or None for no hint, failing tests)
+    mistakes: dict  # name -> (body, words the hint must contain or None for no hint, indices of the failing tests)
 
     def code(self, name):
         return self.template.format(body=self.mistakes[name][0])
 
+    def hint_words(self, name):
+        return self.mistakes[name][1]
+
+    def failing(self, name):
+        """The names of the hidden tests mistake `name` fails, in order."""
+        names = case_names(self.slug)
+        return [names[index] for index in self.mistakes[name][2]]
+
 
 # Contrastive loss.
 
-REFERENCE, IDENTICAL, BEYOND, COINCIDENT = (
-    "Reference example: 0.625",
-    "Identical similar pair -> 0",
-    "Dissimilar pair beyond the margin -> 0",
-    "Coincident dissimilar pair -> margin squared",
-)
+REFERENCE, IDENTICAL, BEYOND, COINCIDENT = range(4)
 
 PER_PAIR = "d = np.sqrt(np.sum(diff ** 2, axis=1))\n    "
 
 CONTRASTIVE = KnownMistakes(
+    slug="contrastive-loss",
     template="""\
 import numpy as np
 
@@ -74,27 +82,19 @@ def contrastive_loss(x1, x2, label, margin=1.0):
     },
 )
 
-# The names the contrastive-loss page tests use.
-KNOWN_MISTAKES = CONTRASTIVE.mistakes
-
-
 def mistake_code(name):
+    """A contrastive-loss mistake's code, for the page tests."""
     return CONTRASTIVE.code(name)
 
 
 # Triplet loss.
 
-TRIPLET_EXAMPLE, AT_THE_MARGIN, EASY, HARD_AND_EASY, NEGATIVE_ON_ANCHOR = (
-    "Reference example: 2.0",
-    "Negative exactly a margin farther (squared) -> 0",
-    "Easy triplets beyond the margin -> 0",
-    "One hard and one easy triplet: each clamped on its own -> 1.5",
-    "Negative on the anchor -> mean squared d(a, p) + margin",
-)
+TRIPLET_EXAMPLE, AT_THE_MARGIN, EASY, HARD_AND_EASY, NEGATIVE_ON_ANCHOR = range(5)
 
 SQUARED_PER_ROW = "d_ap = ((a - p) ** 2).sum(axis=1)\n    d_an = ((a - n) ** 2).sum(axis=1)\n    "
 
 TRIPLET = KnownMistakes(
+    slug="triplet-loss",
     template="""\
 import numpy as np
 
@@ -147,12 +147,7 @@ def triplet_loss(anchor, positive, negative, margin=1.0):
 
 # InfoNCE.
 
-INFO_NCE_EXAMPLE, ROW_SOFTMAX, LENGTHS, TINY_TEMPERATURE = (
-    "Reference example: ln(1 + e^-2)",
-    "Softmax over each query's keys, not over the queries",
-    "Vectors of very different lengths: cosine similarity, not dot product",
-    "Tiny temperature 0.001 without overflow -> 2 ln(2) / 3",
-)
+INFO_NCE_EXAMPLE, ROW_SOFTMAX, LENGTHS, TINY_TEMPERATURE = range(4)
 EVERY_INFO_NCE_TEST = [INFO_NCE_EXAMPLE, ROW_SOFTMAX, LENGTHS, TINY_TEMPERATURE]
 
 UNIT_ROWS = "q = q / np.sqrt((q ** 2).sum(axis=1, keepdims=True))\n    k = k / np.sqrt((k ** 2).sum(axis=1, keepdims=True))\n    "
@@ -160,6 +155,7 @@ COSINE_LOGITS = UNIT_ROWS + "s = q @ k.T / temperature\n    "
 ROW_LOG_SUM_EXP = "top = s.max(axis=1)\n    log_sum = top + np.log(np.exp(s - top[:, None]).sum(axis=1))\n    "
 
 INFO_NCE = KnownMistakes(
+    slug="info-nce",
     template="""\
 import numpy as np
 
@@ -214,4 +210,4 @@ def info_nce(query, keys, temperature=0.1):
     },
 )
 
-BY_PROBLEM = {"contrastive-loss": CONTRASTIVE, "triplet-loss": TRIPLET, "info-nce": INFO_NCE}
+BY_PROBLEM = {known.slug: known for known in (CONTRASTIVE, TRIPLET, INFO_NCE)}

@@ -2,19 +2,12 @@
 press Run, read the results. Everything goes through the public hooks (data-testid) and
 visible text."""
 
-import time
-
-from conftest import PYTHON_LOAD_TIMEOUT_MS
 from playwright.sync_api import expect
+from problem_folders import EXERCISE_PATH, case_names
 
-TEST_NAMES = [
-    "Reference example: 0.625",
-    "Identical similar pair -> 0",
-    "Dissimilar pair beyond the margin -> 0",
-    "Coincident dissimilar pair -> margin squared",
-]
+from sitebuild.browser import EDITOR, PYTHON_LOAD_TIMEOUT_MS, paste_code
+
 EDITOR_TIMEOUT_MS = 5_000
-EXERCISE_PATH = "problems/contrastive-loss/"
 
 # An init script for browsers that refuse storage (blocked cookies, some private modes).
 REFUSE_STORAGE = """
@@ -22,6 +15,8 @@ Object.defineProperty(window, "localStorage", {
   get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
 });
 """
+# The code as the editor shows it: its visible lines joined with newlines.
+EDITOR_TEXT = "() => [...document.querySelectorAll('[data-testid=\"editor\"] .cm-line')].map((line) => line.textContent).join('\\n')"
 
 
 def by_testid(page, testid):
@@ -29,26 +24,19 @@ def by_testid(page, testid):
 
 
 def editor_text(page):
-    """The code as the editor shows it: its visible lines joined with newlines."""
-    return page.locator('[data-testid="editor"] .cm-line').evaluate_all(
-        "lines => lines.map(line => line.textContent).join('\\n')"
-    )
+    return page.evaluate(EDITOR_TEXT)
 
 
 def wait_for_editor_text(page, expected, timeout_ms=EDITOR_TIMEOUT_MS):
-    deadline = time.monotonic() + timeout_ms / 1000
-    shown = editor_text(page)
-    while shown != expected and time.monotonic() < deadline:
-        page.wait_for_timeout(100)
-        shown = editor_text(page)
-    assert shown == expected, f"the editor shows:\n{shown}\n--- expected:\n{expected}"
+    try:
+        page.wait_for_function(f"expected => ({EDITOR_TEXT})() === expected", arg=expected, timeout=timeout_ms)
+    except Exception:  # noqa: BLE001 - Playwright's timeout: say what the editor shows instead
+        raise AssertionError(f"the editor shows:\n{editor_text(page)}\n--- expected:\n{expected}") from None
 
 
 def set_code(page, code):
     """Select everything in the editor and paste `code` over it."""
-    page.locator('[data-testid="editor"] .cm-content').click()
-    page.keyboard.press("Control+A")
-    page.keyboard.insert_text(code)
+    paste_code(page, code)
     wait_for_editor_text(page, code)
 
 
@@ -73,8 +61,9 @@ def statuses(page):
 
 
 def expect_rows_named(page):
-    expect(rows(page)).to_have_count(len(TEST_NAMES))
-    for row, name in zip(rows(page).all(), TEST_NAMES):
+    names = case_names()
+    expect(rows(page)).to_have_count(len(names))
+    for row, name in zip(rows(page).all(), names):
         expect(row).to_contain_text(name)
 
 
@@ -88,5 +77,5 @@ def open_exercise(context, site_url, init_script=None):
     if init_script:
         page.add_init_script(init_script)
     page.goto(site_url + EXERCISE_PATH)
-    expect(by_testid(page, "editor").locator(".cm-content")).to_be_visible()
+    expect(page.locator(EDITOR)).to_be_visible()
     return page

@@ -1,5 +1,6 @@
 """The adversarial corpus in tests/submissions/: one folder per case, holding the learner's
-code (submission.py) and what must happen to it (expected.json):
+code (submission.py), the whole results CPython's grading gives it (results.json, compared
+in full by test_submissions.py) and what must happen to it in every host (expected.json):
 
     {"why": one sentence: the mistake and what the learner must see,
      "tests": the status of each of the four tests, in order
@@ -18,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SUBMISSIONS = Path(__file__).parent / "submissions"
-STATUSES = {"passed", "failed", "error", "timeout", "not-run"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,10 @@ def load_submission(folder):
         message_contains=expected["message_contains"],
         browser=expected["browser"],
     )
+
+
+def golden_results_path(submission):
+    return SUBMISSIONS / submission.name / "results.json"
 
 
 def learner_visible_text(results):

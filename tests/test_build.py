@@ -8,15 +8,16 @@ import sys
 import zipfile
 
 import pytest
+from problem_folders import CONTRASTIVE, SLUGS, case_names
 
 import harness
 from sitebuild.site import build_site
 from sitebuild import pyodide_runtime
 from sitebuild.errors import BuildError
 from sitebuild.harness_wheel import wheel_filename
-from sitebuild.paths import PROBLEMS, PYODIDE_NPM, REPO
+from sitebuild.check import leaked_sources
+from sitebuild.paths import PROBLEMS, PYODIDE_NPM, REPO, site_problem_dir
 
-SLUGS = sorted(path.name for path in PROBLEMS.iterdir() if path.is_dir())
 
 
 def site_files(site):
@@ -49,47 +50,21 @@ def test_pyodide_packages_match_the_runtime_lock_file(built_site):
         assert hashlib.sha256(shipped.read_bytes()).hexdigest() == entry["sha256"], package
 
 
-NEVER_SHIPPED = [
-    path
-    for slug in SLUGS
-    for path in [PROBLEMS / slug / "solution.py", *sorted((PROBLEMS / slug / "mistakes").glob("*.py"))]
-]
-
-
-@pytest.mark.parametrize("source", NEVER_SHIPPED, ids=lambda path: str(path.relative_to(PROBLEMS)))
-def test_reference_solutions_and_known_mistakes_are_nowhere_in_the_site(built_site, source):
-    starter = (PROBLEMS / source.relative_to(PROBLEMS).parts[0] / "starter.py").read_text()
-    # Code lines only: a known mistake's docstring is its hint, which does ship.
-    solution_lines = [
-        line.strip().encode()
-        for line in source.read_text().splitlines()
-        if len(line.strip()) > 25 and line.strip() not in starter and not line.startswith('"""')
-    ]
-    assert solution_lines, "the check needs distinctive lines of the file to look for"
-    for path in site_files(built_site):
-        contents = [path.read_bytes()]
-        if path.suffix == ".whl":
-            with zipfile.ZipFile(path) as wheel:
-                contents += [wheel.read(name) for name in wheel.namelist()]
-        for content in contents:
-            for line in solution_lines:
-                assert line not in content, f"{path.relative_to(built_site)} contains the line {line!r} of {source.name}"
-        assert path.name != source.name
+def test_reference_solutions_and_known_mistakes_are_nowhere_in_the_site(built_site):
+    """make check's own search, on every file of the site (wheels, zips and the snapshot unpacked)."""
+    assert leaked_sources(built_site, [PROBLEMS / slug for slug in SLUGS]) == []
+    shipped_names = {path.name for path in site_files(built_site)}
+    assert "solution.py" not in shipped_names and not shipped_names & {
+        path.name for slug in SLUGS for path in (PROBLEMS / slug / "mistakes").glob("*.py")
+    }
 
 
 def test_expected_values_are_what_the_test_names_promise(built_site):
-    suite = harness.Suite.from_json((built_site / "problems/contrastive-loss/tests.json").read_text())
-    expected = {case.name: case.expected for case in suite.cases}
-    margin = next(case for case in suite.cases if case.name.startswith("Coincident")).args["margin"]
-    assert margin != 1.0  # otherwise ignoring the margin would pass
-    assert expected == pytest.approx(
-        {
-            "Reference example: 0.625": 0.625,
-            "Identical similar pair -> 0": 0.0,
-            "Dissimilar pair beyond the margin -> 0": 0.0,
-            "Coincident dissimilar pair -> margin squared": margin**2,
-        }
-    )
+    suite = harness.Suite.from_json((built_site / site_problem_dir(CONTRASTIVE) / "tests.json").read_text())
+    reference, identical, beyond, coincident = suite.cases
+    assert coincident.args["margin"] != 1.0  # otherwise ignoring the margin would pass
+    promised = [0.625, 0.0, 0.0, coincident.args["margin"] ** 2]
+    assert [case.expected for case in (reference, identical, beyond, coincident)] == pytest.approx(promised)
 
 
 def test_pages_use_relative_urls_only(built_site):
@@ -124,7 +99,7 @@ def test_harness_wheel_imports_in_a_clean_interpreter(built_site):
 def problems_copy(tmp_path):
     copy = tmp_path / "problems"
     shutil.copytree(PROBLEMS, copy)
-    return copy / "contrastive-loss"
+    return copy / CONTRASTIVE
 
 
 @pytest.mark.parametrize(
@@ -133,7 +108,7 @@ def problems_copy(tmp_path):
         ("statement.md", lambda text: text.replace("difficulty: Medium\n", ""), "no `difficulty`"),
         ("statement.md", lambda text: text.split("---\n", 2)[2], "no front matter"),
         ("tests.py", lambda text: text.replace("expected=1.5**2", "expected=1.0"), "promises 1.0"),
-        ("tests.py", lambda text: text.replace('"Identical similar pair -> 0"', '"Reference example: 0.625"'), "two cases are named"),
+        ("tests.py", lambda text: text.replace(f'"{case_names()[1]}"', f'"{case_names()[0]}"'), "two cases are named"),
         ("solution.py", lambda text: text.replace("def contrastive_loss", "def contrastive"), "no function named"),
         ("statement.md", lambda text: text.replace("output = 0.625", "output = 0.5"), "Example 1' promises 0.5"),
         ("statement.md", lambda text: text.replace("label  = [1, 0]", "y = [1, 0]"), "Example 1 gives x1, x2, y, margin"),

@@ -7,13 +7,14 @@ import subprocess
 import sys
 
 import pytest
+from problem_folders import CONTRASTIVE, case_names
 
 from sitebuild.site import build_site
 from sitebuild.check import check_problems
-from sitebuild.paths import PROBLEMS, REPO
+from sitebuild.paths import PROBLEMS, REPO, site_problem_dir
 from sitebuild.scaffold import new_problem
 
-SLUG = "contrastive-loss"
+SLUG = CONTRASTIVE
 
 
 @pytest.fixture
@@ -48,8 +49,8 @@ def remove_promises(text):
         ("statement.md", lambda text: text.replace("title: Contrastive loss\n", ""), "statement.md", "no `title`"),
         ("starter.py", lambda text: text.replace("def contrastive_loss", "def contrastive"), "starter.py", "does not define contrastive_loss"),
         ("statement.md", lambda text: text.replace("function: contrastive_loss", "function: contrast_loss"), "statement.md", "is not of the function"),
-        ("tests.py", lambda text: text.replace('name="Identical similar pair -> 0"', 'name=""'), "tests.py", "empty name"),
-        ("tests.py", lambda text: text.replace('"Identical similar pair -> 0"', '"Reference example: 0.625"'), "tests.py", "two cases are named"),
+        ("tests.py", lambda text: text.replace(f'name="{case_names()[1]}"', 'name=""'), "tests.py", "empty name"),
+        ("tests.py", lambda text: text.replace(f'"{case_names()[1]}"', f'"{case_names()[0]}"'), "tests.py", "two cases are named"),
         ("statement.md", lambda text: text.replace("output = 0.625", "output = 0.6"), "statement.md", "promises 0.6"),
     ],
     ids=["front matter", "starter misnamed", "statement names another function", "test without name", "duplicate test", "example disagrees"],
@@ -70,7 +71,7 @@ def test_a_reference_that_disagrees_with_itself_fails_the_check(problems_dir):
     edit(problems_dir / SLUG / "solution.py", lambda text: text.replace("return float(np.mean(", "return (len(label) > 2) * np.random.rand() + float(np.mean("))
     findings = findings_of(problems_dir)
     assert findings and all(finding.where.endswith("solution.py") for finding in findings)
-    assert "in CPython, the reference solution does not pass 'Identical similar pair -> 0'" in findings[0].what
+    assert f"in CPython, the reference solution does not pass {case_names()[1]!r}" in findings[0].what
 
 
 def test_a_reference_that_differs_in_the_browser_runtime_fails_the_check(problems_dir):
@@ -95,7 +96,7 @@ def test_solution_code_in_the_site_fails_the_check(problems_dir):
     leaked_line = next(line.strip() for line in (PROBLEMS / SLUG / "solution.py").read_text().splitlines() if "dissimilar_cost =" in line)
     edit(problems_dir / SLUG / "statement.md", lambda text: text + f"\n```python\n{leaked_line}\n```\n")
     [finding] = findings_of(problems_dir)
-    assert finding.where.startswith("problems/contrastive-loss/index.html")
+    assert finding.where.startswith(site_problem_dir(SLUG) + "index.html")
     assert "solution.py" in finding.what and finding.fix
 
 

@@ -8,20 +8,13 @@ import sys
 
 import numpy as np
 import pytest
+from known_mistakes import COINCIDENT, REFERENCE
+from problem_folders import CONTRASTIVE, case_names, shipped_suite, source
 
 import harness
 from harness.compare import describe_mismatch
 from harness.isolation import call_isolated
 from harness.learner_code import OUTPUT_LIMIT_CHARS
-from sitebuild.problems import load_problem
-from sitebuild.paths import PROBLEMS
-
-TEST_NAMES = [
-    "Reference example: 0.625",
-    "Identical similar pair -> 0",
-    "Dissimilar pair beyond the margin -> 0",
-    "Coincident dissimilar pair -> margin squared",
-]
 TOLERANCE = {"rel": 1e-6, "abs": 1e-9}
 
 SOLUTION_TEMPLATE = """\
@@ -42,9 +35,7 @@ def solution(expression):
 
 @pytest.fixture(scope="module")
 def suite():
-    """The suite exactly as the browser receives it: built, then through its JSON form."""
-    problem = load_problem(PROBLEMS / "contrastive-loss")
-    return harness.Suite.from_json(problem.suite.to_json())
+    return shipped_suite(CONTRASTIVE)
 
 
 def statuses(results):
@@ -52,14 +43,14 @@ def statuses(results):
 
 
 def test_reference_solution_passes_every_test(suite):
-    results = harness.grade((PROBLEMS / "contrastive-loss" / "solution.py").read_text(), suite)
-    assert [test["name"] for test in results["tests"]] == TEST_NAMES
+    results = harness.grade(source(CONTRASTIVE, "solution.py"), suite)
+    assert [test["name"] for test in results["tests"]] == case_names()
     assert statuses(results) == ["passed"] * 4
     assert results["status"] == "passed"
 
 
 def test_starter_fails_every_test_saying_it_returned_none(suite):
-    results = harness.grade((PROBLEMS / "contrastive-loss" / "starter.py").read_text(), suite)
+    results = harness.grade(source(CONTRASTIVE, "starter.py"), suite)
     assert statuses(results) == ["failed"] * 4
     assert results["status"] == "failed"
     assert all("returned None" in test["message"] for test in results["tests"])
@@ -79,15 +70,14 @@ def test_half_factor_fails_the_reference_example(suite):
 @pytest.mark.parametrize(
     "mistake, failing_test",
     [
-        ("np.sum(y * d**2 + (1 - y) * np.maximum(0, margin - d) ** 2)", "Reference example: 0.625"),
-        ("np.mean(y * d**2 + (1 - y) * np.maximum(0, 1.0 - d) ** 2)", "Coincident dissimilar pair -> margin squared"),
-        ("np.mean(y * d**2 + (1 - y) * np.maximum(0, margin - d))", "Coincident dissimilar pair -> margin squared"),
+        ("np.sum(y * d**2 + (1 - y) * np.maximum(0, margin - d) ** 2)", REFERENCE),
+        ("np.mean(y * d**2 + (1 - y) * np.maximum(0, 1.0 - d) ** 2)", COINCIDENT),
+        ("np.mean(y * d**2 + (1 - y) * np.maximum(0, margin - d))", COINCIDENT),
     ],
     ids=["sum instead of mean", "margin ignored", "hinge not squared"],
 )
 def test_classic_mistakes_are_caught(suite, mistake, failing_test):
-    results = {test["name"]: test["status"] for test in harness.grade(solution(mistake), suite)["tests"]}
-    assert results[failing_test] == "failed"
+    assert harness.grade(solution(mistake), suite)["tests"][failing_test]["status"] == "failed"
 
 
 def test_exception_is_an_error_on_the_learners_line(suite):

@@ -3,14 +3,14 @@ a wrong answer that matches no known mistake gets no hint."""
 
 import pytest
 
+from problem_folders import CONTRASTIVE, shipped_suite
+
 import harness
-from sitebuild.paths import PROBLEMS
-from sitebuild.problems import load_problem
 
 
 @pytest.fixture(scope="module")
 def suite():
-    return harness.Suite.from_json(load_problem(PROBLEMS / "contrastive-loss").suite.to_json())
+    return shipped_suite(CONTRASTIVE)
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,8 @@ import re
 import time
 
 import pytest
-from conftest import PYTHON_LOAD_TIMEOUT_MS
 from known_mistakes import mistake_code
 from page_actions import (
-    TEST_NAMES,
     by_testid,
     expect_rows_named,
     rows,
@@ -24,6 +22,9 @@ from page_actions import (
     wait_until_ready,
 )
 from playwright.sync_api import expect
+from problem_folders import EXERCISE_PATH, case_names
+
+from sitebuild.browser import PYTHON_LOAD_TIMEOUT_MS
 
 TIME_LIMIT_SECONDS = 5
 
@@ -147,7 +148,7 @@ def test_flipped_label_convention_fails_the_reference_example(exercise_page):
     assert summary.endswith("of 4 tests passed")
     assert statuses(page) != ["passed"] * 4
     expect_rows_named(page)
-    reference_row = rows(page).filter(has_text=TEST_NAMES[0])
+    reference_row = rows(page).filter(has_text=case_names()[0])
     expect(reference_row).to_have_attribute("data-status", "failed")
     expect(reference_row).to_contain_text("Expected 0.625")
 
@@ -277,25 +278,25 @@ def test_run_pressed_while_python_loads_is_queued(exercise_page, starter_code):
     expect(status).to_have_attribute("data-state", "ready")
 
 
-def test_mixed_results_screenshot(exercise_page):
+def test_mixed_results_screenshot(exercise_page, tmp_path):
     page = exercise_page
     set_code(page, HALF_LOSS)
     assert run_and_wait(page) == "2 of 4 tests passed"
     assert statuses(page) == ["failed", "passed", "passed", "failed"]
     expect(rows(page).first).to_contain_text("Expected 0.625, got 0.3125")
-    page.screenshot(path="/tmp/page-results.png", full_page=True)
+    page.screenshot(path=tmp_path / "page-results.png", full_page=True)
 
 
 @pytest.fixture
 def phone_page(browser, site_url):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
-    page.goto(site_url + "problems/contrastive-loss/")
+    page.goto(site_url + EXERCISE_PATH)
     yield page
     context.close()
 
 
-def test_narrow_screen_stacks_statement_and_editor(phone_page):
+def test_narrow_screen_stacks_statement_and_editor(phone_page, tmp_path):
     page = phone_page
     width = page.viewport_size["width"]
     statement = by_testid(page, "statement").bounding_box()
@@ -314,4 +315,4 @@ def test_narrow_screen_stacks_statement_and_editor(phone_page):
     # Results on a phone, for the screenshot.
     set_code(page, HALF_LOSS)
     assert run_and_wait(page) == "2 of 4 tests passed"
-    page.screenshot(path="/tmp/page-phone.png", full_page=True)
+    page.screenshot(path=tmp_path / "page-phone.png", full_page=True)

@@ -6,51 +6,50 @@ import re
 import pytest
 from page_actions import by_testid, run_and_wait, set_code
 from playwright.sync_api import expect
+from problem_folders import SLUGS, problem, source
 
-from sitebuild.paths import PROBLEMS
-from sitebuild.problems import load_all
-
-PROBLEM_LIST = load_all(PROBLEMS)
+from sitebuild.paths import site_problem_dir
+from sitebuild.problems import DIFFICULTIES
 
 
 def test_catalog_lists_every_problem_easiest_first(context, site_url):
     page = context.new_page()
     page.goto(site_url)
     items = by_testid(page, "catalog").locator("li")
-    expect(items).to_have_count(len(PROBLEM_LIST))
+    expect(items).to_have_count(len(SLUGS))
     difficulties = items.locator(".difficulty").all_text_contents()
-    assert difficulties == sorted(difficulties, key=["Easy", "Medium", "Hard"].index)
-    for problem in PROBLEM_LIST:
-        item = page.locator(f'[data-slug="{problem.slug}"]')
-        expect(item.get_by_role("link")).to_have_text(problem.title)
-        expect(item).to_contain_text(problem.difficulty)
-        expect(item).to_contain_text(problem.summary)
+    assert difficulties == sorted(difficulties, key=DIFFICULTIES.index)
+    for slug in SLUGS:
+        item = page.locator(f'[data-slug="{slug}"]')
+        expect(item.get_by_role("link")).to_have_text(problem(slug).title)
+        expect(item).to_contain_text(problem(slug).difficulty)
+        expect(item).to_contain_text(problem(slug).summary)
     expect(by_testid(page, "progress")).to_have_count(0)
     expect(by_testid(page, "progress-summary")).to_be_hidden()
 
 
-@pytest.mark.parametrize("problem", PROBLEM_LIST, ids=lambda problem: problem.slug)
-def test_reference_passes_and_starter_fails_in_the_page(context, site_url, problem):
+@pytest.mark.parametrize("slug", SLUGS)
+def test_reference_passes_and_starter_fails_in_the_page(context, site_url, slug):
     page = context.new_page()
     page.goto(site_url)
-    page.get_by_role("link", name=problem.title).click()
-    count = len(problem.suite.cases)
+    page.get_by_role("link", name=problem(slug).title).click()
+    count = len(problem(slug).suite.cases)
     starter_summary = run_and_wait(page)  # the editor opens with the starter
     assert starter_summary.endswith(f"of {count} tests passed") and starter_summary != f"{count} of {count} tests passed"
-    set_code(page, (PROBLEMS / problem.slug / "solution.py").read_text())
+    set_code(page, source(slug, "solution.py"))
     assert run_and_wait(page) == f"{count} of {count} tests passed"
 
 
 def test_catalog_shows_solved_and_attempted_problems(context, site_url):
-    solved, attempted = PROBLEM_LIST[0], PROBLEM_LIST[1]
+    solved, attempted = SLUGS[0], SLUGS[1]
     page = context.new_page()
-    page.goto(site_url + f"problems/{solved.slug}/")
-    set_code(page, (PROBLEMS / solved.slug / "solution.py").read_text())
+    page.goto(site_url + site_problem_dir(solved))
+    set_code(page, source(solved, "solution.py"))
     run_and_wait(page)
-    page.goto(site_url + f"problems/{attempted.slug}/")
+    page.goto(site_url + site_problem_dir(attempted))
     run_and_wait(page)  # the starter: attempted, not solved
     page.get_by_role("link", name=re.compile("All exercises")).click()
-    expect(page.locator(f'[data-slug="{solved.slug}"] [data-testid="progress"]')).to_have_text("✓ Solved")
-    expect(page.locator(f'[data-slug="{attempted.slug}"] [data-testid="progress"]')).to_have_text("Attempted")
+    expect(page.locator(f'[data-slug="{solved}"] [data-testid="progress"]')).to_have_text("✓ Solved")
+    expect(page.locator(f'[data-slug="{attempted}"] [data-testid="progress"]')).to_have_text("Attempted")
     expect(by_testid(page, "progress")).to_have_count(2)
-    expect(by_testid(page, "progress-summary")).to_have_text(f"You have solved 1 of {len(PROBLEM_LIST)} exercises in this browser.")
+    expect(by_testid(page, "progress-summary")).to_have_text(f"You have solved 1 of {len(SLUGS)} exercises in this browser.")

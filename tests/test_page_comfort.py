@@ -1,17 +1,18 @@
 """Browser tests of comfort on the exercise page: light and dark themes (the system's setting
 or the learner's choice), a 375 px phone, the keyboard, and a clear success state.
 
-The screenshots written to /tmp are for a person to look at: comfort-light-desktop.png,
-comfort-dark-desktop.png, comfort-success.png and comfort-dark-phone.png.
+The screenshots each test writes to its tmp_path are for a person to look at:
+comfort-light-desktop.png, comfort-dark-desktop.png, comfort-success.png and comfort-dark-phone.png.
 """
 
 import re
 
 import pytest
 from known_mistakes import mistake_code
-from page_actions import EXERCISE_PATH, REFUSE_STORAGE, by_testid, rows, run_and_wait, set_code, wait_for_results
-from page_actions import open_exercise as open_page_in
+from page_actions import REFUSE_STORAGE, by_testid, rows, run_and_wait, set_code, wait_for_results
+from page_actions import open_exercise
 from playwright.sync_api import expect
+from problem_folders import EXERCISE_PATH
 
 DESKTOP = {"width": 1400, "height": 1000}
 PHONE = {"width": 375, "height": 800}
@@ -186,14 +187,14 @@ def full_page_screenshot(page, path):
 
 
 @pytest.fixture
-def open_exercise(browser, site_url):
-    """open_exercise(**context_options): the exercise in a fresh browser profile, editor shown."""
+def open_in_profile(browser, site_url):
+    """open_in_profile(**context_options): the exercise in a fresh browser profile, editor shown."""
     contexts = []
 
     def open_page(init_script=None, **options):
         context = browser.new_context(**{"viewport": DESKTOP, **options})
         contexts.append(context)
-        return open_page_in(context, site_url, init_script)
+        return open_exercise(context, site_url, init_script)
 
     yield open_page
     for context in contexts:
@@ -203,8 +204,8 @@ def open_exercise(browser, site_url):
 # --- Tests ---------------------------------------------------------------------------------
 
 
-def test_toggle_switches_the_theme_and_the_choice_survives_a_reload(open_exercise, site_url):
-    page = open_exercise(color_scheme="light", init_script=RECORD_THEME_AT_FIRST_BODY)
+def test_toggle_switches_the_theme_and_the_choice_survives_a_reload(open_in_profile, site_url):
+    page = open_in_profile(color_scheme="light", init_script=RECORD_THEME_AT_FIRST_BODY)
     toggle = page.get_by_role("button", name="Dark theme")
     expect(toggle).to_have_attribute("data-testid", "theme-toggle")
     expect_theme(page, "light")
@@ -224,8 +225,8 @@ def test_toggle_switches_the_theme_and_the_choice_survives_a_reload(open_exercis
     expect_theme(page, "light")
 
 
-def test_system_dark_setting_is_followed_until_the_learner_chooses(open_exercise):
-    page = open_exercise(color_scheme="dark")
+def test_system_dark_setting_is_followed_until_the_learner_chooses(open_in_profile):
+    page = open_in_profile(color_scheme="dark")
     expect_theme(page, "dark")
     by_testid(page, "theme-toggle").click()
     expect_theme(page, "light")
@@ -233,15 +234,15 @@ def test_system_dark_setting_is_followed_until_the_learner_chooses(open_exercise
     expect_theme(page, "light")
 
 
-def test_toggle_works_when_storage_is_refused(open_exercise):
-    page = open_exercise(color_scheme="light", init_script=REFUSE_STORAGE)
+def test_toggle_works_when_storage_is_refused(open_in_profile):
+    page = open_in_profile(color_scheme="light", init_script=REFUSE_STORAGE)
     by_testid(page, "theme-toggle").click()
     expect_theme(page, "dark")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_text_contrast_meets_wcag_aa_in_both_themes(open_exercise, reference_solution, scheme):
-    page = open_exercise(color_scheme=scheme)
+def test_text_contrast_meets_wcag_aa_in_both_themes(open_in_profile, reference_solution, scheme, tmp_path):
+    page = open_in_profile(color_scheme=scheme)
     expect_theme(page, scheme)
     by_testid(page, "reset-code").click()  # shows the notice
     expect(by_testid(page, "notice")).to_be_visible()
@@ -250,7 +251,7 @@ def test_text_contrast_meets_wcag_aa_in_both_themes(open_exercise, reference_sol
     set_code(page, HALF_LOSS)
     assert run_and_wait(page) == "2 of 4 tests passed"
     assert low_contrast(page, MIXED_RESULTS_TEXT) == []
-    page.screenshot(path=f"/tmp/comfort-{scheme}-desktop.png")
+    page.screenshot(path=tmp_path / f"comfort-{scheme}-desktop.png")
 
     set_code(page, reference_solution)
     assert run_and_wait(page) == "4 of 4 tests passed"
@@ -262,8 +263,8 @@ def test_text_contrast_meets_wcag_aa_in_both_themes(open_exercise, reference_sol
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_phone_width_fits_and_has_finger_sized_buttons(open_exercise, scheme):
-    page = open_exercise(viewport=PHONE, has_touch=True, is_mobile=True, color_scheme=scheme)
+def test_phone_width_fits_and_has_finger_sized_buttons(open_in_profile, scheme, tmp_path):
+    page = open_in_profile(viewport=PHONE, has_touch=True, is_mobile=True, color_scheme=scheme)
     expect_theme(page, scheme)
     width = PHONE["width"]
     for testid in ("theme-toggle", "run-tests", "reset-code", "download-code"):
@@ -277,11 +278,11 @@ def test_phone_width_fits_and_has_finger_sized_buttons(open_exercise, scheme):
     assert run_and_wait(page) == "2 of 4 tests passed"
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "the results make the page scroll sideways"
     if scheme == "dark":
-        full_page_screenshot(page, "/tmp/comfort-dark-phone.png")
+        full_page_screenshot(page, tmp_path / "comfort-dark-phone.png")
 
 
-def test_keyboard_reaches_every_control_in_order(open_exercise):
-    page = open_exercise()
+def test_keyboard_reaches_every_control_in_order(open_in_profile):
+    page = open_in_profile()
     wanted = ["link to all exercises", "theme-toggle", "run-tests", "reset-code", "download-code", "editor"]
     reached = []
     for _ in range(40):
@@ -317,7 +318,7 @@ def test_keyboard_reaches_every_control_in_order(open_exercise):
     expect(load_output).not_to_have_attribute("open", "")
 
 
-def test_all_tests_passing_shows_a_success_banner_and_nothing_less_does(exercise_page, reference_solution):
+def test_all_tests_passing_shows_a_success_banner_and_nothing_less_does(exercise_page, reference_solution, tmp_path):
     page = exercise_page
     success = by_testid(page, "results-success")
     summary = by_testid(page, "results-summary")
@@ -340,7 +341,7 @@ def test_all_tests_passing_shows_a_success_banner_and_nothing_less_does(exercise
     expect(success).to_be_visible()
     expect(success).to_contain_text("Well done")
     expect(rows(page)).to_have_count(4)
-    page.screenshot(path="/tmp/comfort-success.png")
+    page.screenshot(path=tmp_path / "comfort-success.png")
 
     set_code(page, HALF_LOSS)
     assert run_and_wait(page) == "2 of 4 tests passed"

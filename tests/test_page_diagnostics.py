@@ -44,7 +44,7 @@ def test_a_name_error_is_reported_and_marked_on_its_line(exercise_page):
     expect(first).to_contain_text("NameError: name 'distance' is not defined")
     expect(first).to_contain_text("line 7")
     # The mark stays after the page's own syntax check (400 ms after an edit) has had its turn.
-    page.wait_for_timeout(1000)
+    expect(by_testid(page, "editor")).to_have_attribute("data-syntax-check", "done")
     assert marked_lines(page) == [7]
     # The learner clicks in the editor elsewhere, then follows the message back to the line.
     page.locator('[data-testid="editor"] .cm-line').first.click()

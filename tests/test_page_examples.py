@@ -1,10 +1,11 @@
 """Browser: "Run examples" runs the statement's visible examples and shows input, expected
 and got; "Run tests" runs the hidden tests, which the page says are hidden, not secret."""
 
-from conftest import PYTHON_LOAD_TIMEOUT_MS
 from known_mistakes import mistake_code
 from page_actions import by_testid, run_and_wait, set_code
 from playwright.sync_api import expect
+
+from sitebuild.browser import PYTHON_LOAD_TIMEOUT_MS
 
 
 def run_examples(page):

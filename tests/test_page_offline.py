@@ -1,25 +1,21 @@
 """Browser: after a first visit, the service worker keeps the site and the Python runtime, so
 the exercise loads and grades offline, and the catalog opens offline too."""
 
-import time
-
 from page_actions import by_testid, run_and_wait, set_code, wait_for_editor_text, wait_until_ready
 from playwright.sync_api import expect
+from problem_folders import EXERCISE_PATH
 
 DRAFT = "def contrastive_loss(x1, x2, label, margin=1.0):\n    return 0.625  # offline draft\n"
 
 
-def wait_for_service_worker(page, timeout_s=60):
+def wait_for_service_worker(page, timeout_ms=60_000):
     """Until the service worker has cached the site and controls the page."""
-    deadline = time.monotonic() + timeout_s
-    while not page.evaluate("() => navigator.serviceWorker.controller !== null"):
-        assert time.monotonic() < deadline, "the service worker never took control of the page"
-        page.wait_for_timeout(200)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=timeout_ms)
 
 
 def test_the_exercise_works_offline_after_the_first_visit(context, site_url, reference_solution):
     page = context.new_page()
-    page.goto(site_url + "problems/contrastive-loss/")
+    page.goto(site_url + EXERCISE_PATH)
     wait_until_ready(page)
     wait_for_service_worker(page)
     set_code(page, DRAFT)
@@ -38,7 +34,7 @@ def test_the_exercise_works_offline_after_the_first_visit(context, site_url, ref
 
 def test_the_runtime_comes_from_the_cache_on_a_repeat_visit(context, site_url):
     page = context.new_page()
-    page.goto(site_url + "problems/contrastive-loss/")
+    page.goto(site_url + EXERCISE_PATH)
     wait_until_ready(page)
     wait_for_service_worker(page)
     from_service_worker = []

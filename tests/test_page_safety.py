@@ -2,7 +2,6 @@
 around the code (storage refused or full, a second tab, Python failing to load or dying),
 and it runs under its own Content-Security-Policy."""
 
-from conftest import PYTHON_LOAD_TIMEOUT_MS
 from page_actions import (
     REFUSE_STORAGE,
     by_testid,
@@ -15,6 +14,8 @@ from page_actions import (
     wait_until_ready,
 )
 from playwright.sync_api import expect
+
+from sitebuild.browser import PYTHON_LOAD_TIMEOUT_MS
 
 MY_DRAFT = "def contrastive_loss(x1, x2, label, margin=1.0):\n    return 1.0  # my idea\n"
 OTHER_TAB_DRAFT = "def contrastive_loss(x1, x2, label, margin=1.0):\n    return 2.0  # the other tab\n"

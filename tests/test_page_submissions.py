@@ -9,10 +9,13 @@ waits for Python to be ready and ends by running the reference solution on the s
 """
 
 import pytest
-from conftest import PYTHON_LOAD_TIMEOUT_MS
 from page_actions import by_testid, rows, run_and_wait, set_code, statuses, wait_for_editor_text, wait_until_ready
 from playwright.sync_api import expect
+
+from problem_folders import EXERCISE_PATH
 from submission_corpus import load_submissions
+
+from sitebuild.browser import PYTHON_LOAD_TIMEOUT_MS
 
 BROWSER_SUBMISSIONS = [submission for submission in load_submissions() if submission.browser]
 SUBMISSIONS_BY_NAME = {submission.name: submission for submission in BROWSER_SUBMISSIONS}
@@ -27,7 +30,7 @@ def page(browser, site_url):
     page = context.new_page()
     page.dialogs = []
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(site_url + "problems/contrastive-loss/")
+    page.goto(site_url + EXERCISE_PATH)
     yield page
     context.close()
 

@@ -2,14 +2,11 @@
 reference passes every test and example, the starter fails every test, and each known
 mistake fails the tests it should and is named by its hint."""
 
-import functools
-
 import pytest
 from known_mistakes import BY_PROBLEM
+from problem_folders import CONTRASTIVE, SLUGS, case_names, shipped_suite, source
 
 import harness
-from sitebuild.paths import PROBLEMS
-from sitebuild.problems import load_problem
 
 # One known mistake of InfoNCE overflows on purpose; its warnings are expected.
 pytestmark = [
@@ -17,17 +14,17 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:invalid value encountered in divide:RuntimeWarning"),
 ]
 
-SLUGS = sorted(path.name for path in PROBLEMS.iterdir() if path.is_dir())
 KNOWN = [(slug, name) for slug in SLUGS for name in BY_PROBLEM[slug].mistakes]
 
 
-@functools.cache
-def shipped_suite(slug):
-    return harness.Suite.from_json(load_problem(PROBLEMS / slug).suite.to_json())
-
-
-def source(slug, name):
-    return (PROBLEMS / slug / name).read_text()
+def test_the_contrastive_loss_exercise_has_the_four_tests_it_names():
+    """The specification of the first exercise: these names, in this order."""
+    assert case_names(CONTRASTIVE) == [
+        "Reference example: 0.625",
+        "Identical similar pair -> 0",
+        "Dissimilar pair beyond the margin -> 0",
+        "Coincident dissimilar pair -> margin squared",
+    ]
 
 
 def test_every_problem_has_known_mistakes_written_here():
@@ -58,9 +55,9 @@ def test_the_starter_fails_every_test(slug):
 @pytest.mark.parametrize("slug, name", KNOWN, ids=[f"{slug}: {name}" for slug, name in KNOWN])
 def test_each_known_mistake_fails_its_tests_and_is_named(slug, name):
     known = BY_PROBLEM[slug]
-    _, hint_words, failing = known.mistakes[name]
+    hint_words = known.hint_words(name)
     results = harness.grade(known.code(name), shipped_suite(slug))
-    assert [test["name"] for test in results["tests"] if test["status"] == "failed"] == failing
+    assert [test["name"] for test in results["tests"] if test["status"] == "failed"] == known.failing(name)
     if hint_words is None:
         assert results["hint"] is None
     else:

@@ -1,15 +1,34 @@
 """The adversarial corpus (tests/submissions/) graded in CPython the way the page grades it:
 in a separate Python process with a per-test time limit, restarted after a timeout or a
-crash. Every case must end in its expected verdicts and messages, and the next run in the
-same runner (the reference solution) must pass every test."""
+crash (grading.runner). Every case must end in its expected verdicts, and in exactly the
+results stored beside it (results.json: the whole results object, so a change of wording
+shows in review); and the next run in the same runner (the reference solution) must pass
+every test.
+
+After a reviewed change of wording, rewrite the stored results with
+    FIX_GOLDEN_RESULTS=1 .venv/bin/python -m pytest tests/test_submissions.py
+and read the diff before committing it.
+"""
+
+import json
+import os
+import re
 
 import pytest
-from submission_corpus import STATUSES, load_submissions, learner_visible_text
-from submission_runner import HARNESS_PACKAGE, SubmissionRunner
+from problem_folders import CONTRASTIVE, shipped_suite
+from submission_corpus import golden_results_path, learner_visible_text, load_submissions
 
-import harness
-from sitebuild.paths import PROBLEMS
-from sitebuild.problems import load_problem
+from grading.runner import HARNESS_PACKAGE, SubmissionRunner
+from harness.results import TEST_STATUSES
+
+FIX_GOLDEN_RESULTS = os.environ.get("FIX_GOLDEN_RESULTS") == "1"
+# Where this machine's Python keeps numpy, as its warnings name it.
+SITE_PACKAGES = re.compile(r"[^\s\"']*/site-packages/")
+
+
+def normalised(results):
+    """The results as JSON text, without what depends on the machine that graded them."""
+    return SITE_PACKAGES.sub("<site-packages>/", json.dumps(results, indent=1, ensure_ascii=False)) + "\n"
 
 # Every case the issue asks for, by its folder name.
 REQUIRED_CASES = [
@@ -58,14 +77,14 @@ REQUIRED_CASES = [
     "html-in-output",
     "html-in-exception",
 ]
-SUBMISSIONS = load_submissions()
+CORPUS = load_submissions()
 
 
 @pytest.fixture(scope="module")
 def suite():
     """The suite exactly as the page gets it, with the page's time limit: a shorter one would
     make the floods of output flaky on a busy 2-core machine."""
-    return harness.Suite.from_json(load_problem(PROBLEMS / "contrastive-loss").suite.to_json())
+    return shipped_suite(CONTRASTIVE)
 
 
 @pytest.fixture
@@ -76,29 +95,34 @@ def runner(suite):
 
 
 def test_the_corpus_has_every_case_the_issue_asks_for():
-    assert sorted(REQUIRED_CASES) == sorted(submission.name for submission in SUBMISSIONS)
+    assert sorted(REQUIRED_CASES) == sorted(submission.name for submission in CORPUS)
 
 
-@pytest.mark.parametrize("submission", SUBMISSIONS, ids=lambda submission: submission.name)
+@pytest.mark.parametrize("submission", CORPUS, ids=lambda submission: submission.name)
 def test_expectations_are_well_formed(submission):
     assert submission.why.strip()
-    assert len(submission.statuses) == 4 and set(submission.statuses) <= STATUSES
+    assert len(submission.statuses) == 4 and set(submission.statuses) <= set(TEST_STATUSES)
     assert all(isinstance(text, str) and text for text in submission.message_contains)
 
 
-@pytest.mark.parametrize("submission", SUBMISSIONS, ids=lambda submission: submission.name)
-def test_submission_gets_its_verdicts_and_the_next_run_works(submission, runner, reference_solution):
+@pytest.mark.parametrize("submission", CORPUS, ids=lambda submission: submission.name)
+def test_submission_gets_its_results_and_the_next_run_works(submission, runner, reference_solution):
     results = runner.run(submission.code)
     assert [test["status"] for test in results["tests"]] == submission.statuses, results
     shown = learner_visible_text(results)
     for expected_text in submission.message_contains:
         assert expected_text in shown, f"{expected_text!r} is not shown to the learner:\n{shown}"
+    golden = golden_results_path(submission)
+    if FIX_GOLDEN_RESULTS:
+        golden.write_text(normalised(results), encoding="utf-8")
+    assert golden.is_file(), f"{golden} is missing: run once with FIX_GOLDEN_RESULTS=1 and review it"
+    assert normalised(results) == golden.read_text(encoding="utf-8")
     following = runner.run(reference_solution)
     assert [test["status"] for test in following["tests"]] == ["passed"] * 4, following
 
 
 def test_a_submission_that_overwrites_the_harness_leaves_the_repository_alone(runner):
-    overwriting = next(submission for submission in SUBMISSIONS if submission.name == "tamper-harness-files")
+    overwriting = next(submission for submission in CORPUS if submission.name == "tamper-harness-files")
     before = {path: path.read_bytes() for path in HARNESS_PACKAGE.glob("*.py")}
     runner.run(overwriting.code)
     assert {path: path.read_bytes() for path in HARNESS_PACKAGE.glob("*.py")} == before

@@ -1,12 +1,12 @@
 """Grades submissions in CPython the way the page does in the browser: the CPython
-counterpart of static/runner.js and static/results.js.
+counterpart of static/runner.js.
 
-A SubmissionRunner keeps one Python child process (submission_worker.py) for several runs,
+A SubmissionRunner keeps one Python child process (worker_process.py) for several runs,
 as the page keeps one worker. The per-test time limit is enforced from outside: the timer
-starts with the run and restarts at each test-started event (as in runner.js); when it fires, or when the
-child dies, the process is replaced by a fresh one and the results are made here, exactly
-as results.js makes them. Each child imports its own copy of harness/, so a submission that
-overwrites the harness's files never touches the repository.
+starts with the run and restarts at each test-started event (as in runner.js); when it
+fires, or when the child dies, the process is replaced by a fresh one and the results are
+made by host_results.py, worded as the page words them. Each child imports its own copy of
+harness/, so a submission that overwrites the harness's files never touches the repository.
 """
 
 import json
@@ -22,7 +22,9 @@ from pathlib import Path
 
 import harness
 
-WORKER = Path(__file__).parent / "submission_worker.py"
+from .host_results import results_after_crash, results_after_timeout
+
+WORKER = Path(__file__).parent / "worker_process.py"
 HARNESS_PACKAGE = Path(harness.__file__).parent
 START_TIMEOUT_SECONDS = 60
 
@@ -106,51 +108,3 @@ def _read_answers(stream, answers):
     for line in stream:
         answers.put(json.loads(line))
     answers.put(None)  # the process is gone
-
-
-# The two functions below mirror resultsAfterTimeout and resultsAfterCrash of static/results.js.
-
-
-def results_after_timeout(test_names, finished, current, time_limit_seconds):
-    limit = f"{time_limit_seconds:g} s"
-    if current < 0:
-        return {
-            "status": "error",
-            "message": f"Your file did not finish loading within {limit}. Is there a loop outside the function that never ends?",
-            "line": None,
-            "output": "",
-            "tests": [_test_result(name, "timeout", "Not run: your code did not finish loading.") for name in test_names],
-        }
-    tests = []
-    for index, name in enumerate(test_names):
-        if index < current:
-            tests.append(finished[index])
-        elif index == current:
-            tests.append(
-                _test_result(
-                    name,
-                    "timeout",
-                    f"Stopped after {limit}: your function did not return in time. Look for a loop that never ends, "
-                    "or work that grows much faster than the input.",
-                )
-            )
-        else:
-            tests.append(_test_result(name, "not-run", "Not run: an earlier test was stopped at the time limit."))
-    return {"status": "failed", "message": None, "line": None, "output": "", "tests": tests}
-
-
-def results_after_crash(test_names, finished, reason):
-    return {
-        "status": "error",
-        "message": f"Python stopped unexpectedly ({reason}). It has been restarted; your code is unchanged.",
-        "line": None,
-        "output": "",
-        "tests": [
-            finished.get(index) or _test_result(name, "error", "Not finished: Python stopped during the run.")
-            for index, name in enumerate(test_names)
-        ],
-    }
-
-
-def _test_result(name, status, message):
-    return {"name": name, "status": status, "message": message, "output": "", "line": None}

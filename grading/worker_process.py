@@ -1,11 +1,11 @@
-"""The CPython counterpart of static/worker.js, run as a child process by submission_runner.py.
+"""The CPython counterpart of static/worker.js, run as a child process by runner.py.
 
 Protocol, one JSON object per line: requests arrive on stdin, answers leave on stdout.
 
-    {"type": "init", "suite": <suite JSON>}  ->  {"result": {"harness": <harness/__init__.py it imported>}}
-    {"type": "run", "code": ...}             ->  {"progress": {"event": "test-started", "index"}}
-                                                 {"progress": {"event": "test-finished", "index", "result"}}
-                                                 ... then {"result": <results object>}
+    {"type": "init", "suite": <tests.json text>}  ->  {"result": {"harness": <harness/__init__.py it imported>}}
+    {"type": "run", "code": ...}                  ->  {"progress": {"event": "test-started", "index"}}
+                                                      {"progress": {"event": "test-finished", "index", "result"}}
+                                                      ... then {"result": <results object>}
 Any request may be answered {"error": message} instead. Time limits are enforced by the
 runner, which kills this process, as the page terminates its worker.
 """
@@ -23,26 +23,28 @@ def main():
     requests, answers = _protocol_streams()
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
     import harness
+    from harness import entry
 
     def answer(message):
         answers.write(json.dumps(message) + "\n")
         answers.flush()
 
-    suite = None
+    def test_started(index):
+        answer({"progress": {"event": "test-started", "index": index}})
+
+    def test_finished(index, result_json):
+        answer({"progress": {"event": "test-finished", "index": index, "result": json.loads(result_json)}})
+
+    entry.start()
+    suite_json = None
     for line in requests:
         request = json.loads(line)
         try:
             if request["type"] == "init":
-                suite = harness.Suite.from_json(request["suite"])
+                suite_json = request["suite"]
                 answer({"result": {"harness": harness.__file__}})
             else:
-                results = harness.grade(
-                    request["code"],
-                    suite,
-                    lambda index: answer({"progress": {"event": "test-started", "index": index}}),
-                    lambda index, result: answer({"progress": {"event": "test-finished", "index": index, "result": result}}),
-                )
-                answer({"result": results})
+                answer({"result": json.loads(entry.grade(suite_json, request["code"], "tests", test_started, test_finished))})
         except Exception as error:  # noqa: BLE001 - reported to the runner, as worker.js reports to the page
             answer({"error": f"{type(error).__name__}: {error}"})
 

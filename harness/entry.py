@@ -1,0 +1,52 @@
+"""The harness's entry points: the only Python every host calls. Hosts are the browser worker
+(static/worker.js), `make check` in Node (sitebuild/check_in_pyodide.cjs) and in CPython
+(sitebuild/check.py), and the CPython grading processes (grading/).
+
+Text in, text out: a suite arrives as its tests.json text, and every answer leaves as JSON
+text, so no Python object outlives a call in a JavaScript host (no proxies to release) and
+each run decodes its own fresh suite (nothing of one run's data reaches the next).
+"""
+
+import json
+import random
+import sys
+
+from .cases import Suite
+from .grader import grade as grade_suite
+from .learner_code import syntax_problem
+
+SUITES = ("tests", "examples")
+
+
+def start():
+    """Called once when a host's Python is up; returns the Python version ("3.12.7").
+
+    A Python restored from a memory snapshot would otherwise draw the same random numbers
+    on every visit: the snapshot froze `random`'s state at build time."""
+    random.seed()
+    return sys.version.split()[0]
+
+
+def grade(suite_json, source, which="tests", on_test_started=None, on_test_finished=None):
+    """The results (JSON text, harness.results) of `source` on the suite's hidden tests
+    ("tests") or its visible examples ("examples").
+
+    on_test_started(index) is called before each case, on_test_finished(index, result JSON
+    text) after it, so a host can show progress while a run goes on."""
+    if which not in SUITES:
+        raise ValueError(f"which is {which!r}; it must be one of {', '.join(SUITES)}")
+    suite = Suite.from_json(suite_json)
+    if which == "examples":
+        suite = suite.examples_suite()
+    finished = None
+    if on_test_finished:
+
+        def finished(index, result):
+            on_test_finished(index, json.dumps(result))
+
+    return json.dumps(grade_suite(source, suite, on_test_started, finished))
+
+
+def check_syntax(source):
+    """JSON text: null if `source` compiles, else {"line", "message"}; nothing is run."""
+    return json.dumps(syntax_problem(source))
