@@ -15,7 +15,11 @@ const resetButton = byTestId("reset-code");
 const status = byTestId("runtime-status");
 const notice = byTestId("notice");
 const examplesButton = byTestId("run-examples");
-const results = createResultsView(byTestId("results"), { onGoToLine: (line) => editor.goToLine(line), examples: config.examples });
+const results = createResultsView(byTestId("results"), {
+  onGoToLine: (line) => editor.goToLine(line),
+  examples: config.examples,
+  testNames: config.testNames,
+});
 const drafts = openDrafts(config.slug, {
   onSavedElsewhere: (otherCode) =>
     showNotice("You edited this exercise in another tab, so that tab's code is now the saved one. The code here is unchanged: edit it to save it instead.", {

@@ -1,7 +1,7 @@
 // Shows a results object in the page. Everything the learner's code produced (messages,
 // printed output) is set as textContent, never parsed as HTML.
 
-import { summaryText } from "./results.js";
+import { summaryText, testsNotRunYet } from "./results.js";
 
 const VERDICTS = {
   passed: "✓ Passed",
@@ -9,11 +9,14 @@ const VERDICTS = {
   error: "⚠ Error",
   timeout: "⏱ Timed out",
   "not-run": "– Not run",
+  "not-run-yet": "○ Not run yet",
+  running: "… Running",
 };
 
 /** onGoToLine(line) moves the editor's cursor to a line named by a message; `examples` holds
- *  each visible example's {name, input, expected} as shown beside its result. */
-export function createResultsView(region, { onGoToLine, examples }) {
+ *  each visible example's {name, input, expected} as shown beside its result; `testNames`
+ *  the hidden tests', listed (as not run yet) until a run fills their rows. */
+export function createResultsView(region, { onGoToLine, examples, testNames }) {
   const summary = region.querySelector('[data-testid="results-summary"]');
   const hint = region.querySelector('[data-testid="mistake-hint"]');
   const loadError = region.querySelector('[data-testid="results-error"]');
@@ -21,6 +24,8 @@ export function createResultsView(region, { onGoToLine, examples }) {
   const list = region.querySelector('[data-testid="results-list"]');
   let suite = "tests"; // what the results on show are of: "tests" or "examples"
   const row = (result, index) => (suite === "examples" ? exampleRow(result, examples[index], onGoToLine) : resultRow(result, onGoToLine));
+  const listTestsNotRunYet = () => list.replaceChildren(...testsNotRunYet(testNames).map((test) => resultRow(test, onGoToLine)));
+  listTestsNotRunYet();
 
   return {
     /** A run of `count` cases of `kind` ("tests" | "examples") was asked for; `waiting` says Python is still loading. */
@@ -29,7 +34,9 @@ export function createResultsView(region, { onGoToLine, examples }) {
       region.setAttribute("aria-busy", "true");
       region.dataset.outcome = "running";
       region.dataset.suite = kind;
-      list.replaceChildren();
+      // The hidden tests' rows are filled one by one as the tests finish; examples are listed as they finish.
+      if (kind === "tests") listTestsNotRunYet();
+      else list.replaceChildren();
       hint.hidden = loadError.hidden = loadOutput.hidden = true;
       summary.textContent = waiting
         ? `Waiting for Python to finish loading; your ${kind} will run as soon as it is ready…`
@@ -38,10 +45,12 @@ export function createResultsView(region, { onGoToLine, examples }) {
 
     showTestStarted(index, count) {
       summary.textContent = `Running ${suite === "examples" ? "example" : "test"} ${index + 1} of ${count}…`;
+      if (suite === "tests" && list.children[index]) showStatus(list.children[index], "running");
     },
 
     showTestFinished(index, result) {
-      list.append(row(result, index));
+      if (suite === "tests" && list.children[index]) list.children[index].replaceWith(row(result, index));
+      else list.append(row(result, index));
     },
 
     showResults(results) {
@@ -90,13 +99,12 @@ function exampleRow(result, example, onGoToLine) {
 
 function resultRow(test, onGoToLine) {
   const row = document.createElement("li");
-  row.className = `result result--${test.status}`;
   row.dataset.testid = "test-result";
-  row.dataset.status = test.status;
   const heading = document.createElement("div");
   heading.className = "result__heading";
-  heading.append(textBlock("span", "result__verdict", VERDICTS[test.status] || test.status), textBlock("span", "result__name", test.name));
+  heading.append(textBlock("span", "result__verdict", ""), textBlock("span", "result__name", test.name));
   row.append(heading);
+  showStatus(row, test.status);
   if (test.message) {
     const message = textBlock("pre", "results__message", test.message);
     row.append(message);
@@ -104,6 +112,13 @@ function resultRow(test, onGoToLine) {
   }
   if (test.output) row.append(outputBlock("Printed output", test.output));
   return row;
+}
+
+/** Sets a row's status: its data-status hook, its colour and its verdict. */
+function showStatus(row, status) {
+  row.className = `result result--${status}`;
+  row.dataset.status = status;
+  row.querySelector(".result__verdict").textContent = VERDICTS[status] || status;
 }
 
 /** Makes a message that names an editor line clickable, and returns a button that goes there by keyboard. */
