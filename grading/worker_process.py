@@ -20,7 +20,7 @@ MEMORY_LIMIT_BYTES = 3 * 1024**3
 
 
 def main():
-    requests, answers = _protocol_streams()
+    requests, answers = protocol_streams()
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
     import harness
     from harness import entry
@@ -49,7 +49,7 @@ def main():
             answer({"error": f"{type(error).__name__}: {error}"})
 
 
-def _protocol_streams():
+def protocol_streams():
     """The protocol keeps private copies of stdin and stdout; the learner's code gets
     /dev/null there, so its input() or os.write(1, ...) cannot disturb the protocol."""
     requests = os.fdopen(os.dup(0), "r", encoding="utf-8")
