@@ -5,11 +5,12 @@ stop it when it overruns `limit` seconds (see instructor_code.py)."""
 
 import math
 import numbers
+import traceback
 
 import numpy as np
 
 from harness.isolation import OsExitCalled, call_isolated
-from harness.learner_code import LearnerError, explain_exception, load_function
+from harness.learner_code import EDITOR_FILENAME, LearnerError, load_function
 
 from .errors import BuildError
 from .paths import shown
@@ -58,8 +59,9 @@ def outputs_on_cases(function, suite, path, fix, timeout_fix, begin_step):
 
 def failure_in(path, error, when, fix):
     """The BuildError for instructor code that raised `error` `when` (e.g. "on case 'x'")."""
-    line = explain_exception(error).line
-    where = shown(path) if line is None else f"{shown(path)}, line {line}"
+    # The file's own frames: solution.py and the like load as the page loads a learner's file.
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename in (EDITOR_FILENAME, str(path))]
+    where = f"{shown(path)}, line {frames[-1].lineno}" if frames else shown(path)
     return BuildError(where, f"it {_what_it_did(error)} {when}", fix)
 
 

@@ -40,7 +40,9 @@ class Problem:
 def load_all(problems_dir, slugs=()):
     """Every problem folder, or only those named in `slugs`. Their instructor code runs in
     one child process per problem, side by side."""
-    folders = sorted(path for path in Path(problems_dir).iterdir() if path.is_dir())
+    if not Path(problems_dir).is_dir():
+        raise BuildError(shown(problems_dir), "there is no such folder", "create it, or name the folder that holds the problem folders")
+    folders = sorted(path for path in Path(problems_dir).iterdir() if path.is_dir() and not path.name.startswith((".", "__")))
     if not folders:
         raise BuildError(shown(problems_dir), "there are no problem folders", "add a folder such as problems/<slug>/")
     unknown = sorted(set(slugs) - {folder.name for folder in folders})

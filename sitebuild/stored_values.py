@@ -42,7 +42,7 @@ def _unstorable_array(array):
     if array.dtype.kind not in ARRAY_KINDS:
         return f"a numpy array of dtype {array.dtype}"
     if array.dtype.kind == "f" and not np.isfinite(array).all():
-        return "a numpy array holding NaN or infinity, which JSON cannot hold"
+        return "a numpy array holding NaN or infinity (JSON has neither)"
     if array.size == 0 and array.ndim > 1:
         return f"an empty array of shape {array.shape} (stored as [], it would come back with shape (0,))"
     return None
@@ -52,7 +52,7 @@ def _unstorable_plain(value):
     if value is None or isinstance(value, (bool, int, str)):
         return None
     if isinstance(value, float):
-        return None if math.isfinite(value) else f"the number {value!r}, which JSON cannot hold"
+        return None if math.isfinite(value) else f"the number {value!r} (JSON has no NaN or infinity)"
     if isinstance(value, list):
         return next((f"a list holding {reason}" for reason in map(_unstorable_plain, value) if reason), None)
     if isinstance(value, dict):
@@ -64,7 +64,7 @@ def _unstorable_plain(value):
     if isinstance(value, tuple):
         return "a tuple (tests.json would give the learner a list)"
     if isinstance(value, (np.ndarray, np.generic)):
-        return "a numpy value inside a list or dict"
+        return "a numpy value (make the whole argument one numpy array, or use plain numbers)"
     return _kind_of(value)
 
 

@@ -96,7 +96,7 @@ def _check_case_values(where, case):
         problem = promise_problem(case.expected)
         if problem:
             raise BuildError(
-                where, f"case {case.name!r} promises expected={problem}", "promise a finite number or a numpy array of numbers, or leave expected out"
+                where, f"case {case.name!r} promises {problem}", "promise a finite number or a numpy array of numbers, or leave expected out"
             )
 
 
@@ -118,7 +118,7 @@ def _tolerance(where, module):
         raise BuildError(where, f"TOLERANCE is a {type(value).__name__}, not a dict", fix)
     for key, number in value.items():
         if key not in DEFAULT_TOLERANCE:
-            close = difflib.get_close_matches(str(key), DEFAULT_TOLERANCE, n=1)
+            close = difflib.get_close_matches(str(key), DEFAULT_TOLERANCE, n=1, cutoff=0.5)
             raise BuildError(where, f"TOLERANCE has the key {short_repr(key)}{f' (did you mean {close[0]!r}?)' if close else ''}", fix)
         if not _is_number(number) or number < 0:
             raise BuildError(where, f"TOLERANCE[{key!r}] is {short_repr(number)}", fix)
