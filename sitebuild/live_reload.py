@@ -49,6 +49,7 @@ class LiveReload:
                 self._rebuild()
 
     def _rebuild(self):
+        print("A file changed; rebuilding…", flush=True)
         started = time.monotonic()
         try:
             build_site(self.out_dir, self.problems_dir)

@@ -160,9 +160,38 @@ def test_a_tampered_pyodide_package_fails_the_build(tmp_path, monkeypatch):
     assert "sha256" in failure.value.what
 
 
-def test_build_command_reports_errors_for_a_person(tmp_path):
-    completed = subprocess.run(
-        [sys.executable, "build.py", "--out", str(tmp_path / "_site")], cwd=REPO, capture_output=True, text=True, check=False
+def build_command(out, problems_dir=PROBLEMS):
+    return subprocess.run(
+        [sys.executable, "build.py", "--out", str(out), "--problems", str(problems_dir)],
+        cwd=REPO, capture_output=True, text=True, check=False, timeout=120,
     )
+
+
+def test_build_command_reports_errors_for_a_person(problems_copy, tmp_path):
+    out = tmp_path / "_site"
+    completed = build_command(out, problems_copy.parent)
     assert completed.returncode == 0, completed.stderr
     assert f"Built {len(SLUGS)} problem" in completed.stdout
+    solution = problems_copy / "solution.py"
+    solution.write_text(solution.read_text().replace("return float(np.mean(", "return float(np.mean(undefined_name + "))
+    completed = build_command(out, problems_copy.parent)
+    assert completed.returncode == 1
+    assert completed.stderr == (
+        f"Build failed. {solution}, line 9: it raised NameError: name 'undefined_name' is not defined on case {case_names()[0]!r}\n"
+        "  How to fix: fix solution.py, or the case's inputs\n"
+        "The previous site, if any, was left as it was.\n"
+    )
+    assert (out / site_problem_dir(CONTRASTIVE) / "tests.json").is_file()
+
+
+def test_line_endings_hidden_folders_and_instructor_output_do_not_break_the_build(problems_copy, tmp_path, capfd):
+    """Windows line endings, a folder an editor or Jupyter leaves beside the problems, and a
+    known mistake that prints thousands of lines: the build succeeds and prints none of it."""
+    statement = problems_copy / "statement.md"
+    statement.write_bytes(statement.read_bytes().replace(b"\n", b"\r\n"))
+    (problems_copy.parent / ".ipynb_checkpoints").mkdir()
+    chatty = problems_copy / "mistakes" / "sum_instead_of_mean.py"
+    chatty.write_text(chatty.read_text().replace("import numpy as np", "import numpy as np\n\nfor _ in range(20_000):\n    print('flood')"))
+    [problem, *_] = build_site(tmp_path / "_site", problems_copy.parent)
+    assert problem.title == "Contrastive loss"
+    assert "flood" not in capfd.readouterr().out

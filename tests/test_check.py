@@ -10,7 +10,7 @@ import pytest
 from problem_folders import CONTRASTIVE, case_names
 
 from sitebuild.site import build_site
-from sitebuild.check import check_problems
+from sitebuild.check import check_problems, scaffold_leftovers
 from sitebuild.paths import PROBLEMS, REPO, site_problem_dir
 from sitebuild.scaffold import new_problem
 
@@ -210,6 +210,13 @@ def test_a_broken_folder_fails_the_check_in_one_paragraph_naming_file_and_fix(pr
     assert broken.what in what, message
     assert broken.fix in fix, message
     assert "\n" not in what and fix.splitlines()[1].startswith("Check failed: 1 problem(s) to fix"), message
+
+
+def test_a_notes_file_that_is_not_utf8_is_still_searched_for_todos(problems_dir):
+    """Files the build does not read (an instructor's notes) need not be UTF-8 for the check."""
+    (problems_dir / SLUG / "notes.md").write_bytes("Café: TODO ask the class".encode("latin-1"))
+    [finding] = scaffold_leftovers(problems_dir / SLUG)
+    assert finding.where.endswith("notes.md, line 1") and "TODO" in finding.what
 
 
 def test_a_reference_that_disagrees_with_itself_fails_the_check(problems_dir):
