@@ -1,14 +1,15 @@
 """The child process of instructor_code.py: runs one problem's instructor code (tests.py,
 solution.py, mistakes/*.py, starter.py) and answers with the problem's Suite as it ships.
 
-    python -m sitebuild.compute_suite < {"folder", "signature", "suite": <its function and examples, as tests.json>}
+    python -m sitebuild.compute_suite    (started by grading.python_child.PythonChild)
 
-Answers are JSON lines on stdout: {"step": {"where", "doing", "limit", "fix"}} just
-before each piece of instructor code runs, then {"suite": <tests.json text>}, or {"error":
-{"where", "what", "fix"}} for a problem in the folder, or {"kit_error": <traceback>} for a bug
-in the kit. The parent stops this process when a step overruns its limit. Instructor code
-gets /dev/null as stdin, stdout and stderr (what it prints is not shown), and as much memory
-as a page's Python has.
+Its one request, a JSON line on stdin: {"folder", "signature", "suite": <the function's name
+and the statement's examples, as tests.json>}. Its answers, JSON lines on stdout:
+{"step": {"where", "doing", "limit", "fix"}} just before each piece of instructor code runs,
+then {"suite": <tests.json text>}, or {"error": {"where", "what", "fix"}} for a problem in
+the folder, or {"kit_error": <traceback>} for a bug in the kit. The parent stops this
+process when a step overruns its limit. Instructor code gets /dev/null as stdin, stdout and
+stderr (what it prints is not shown) and the memory limit of CPython's grading processes.
 """
 
 import ctypes
@@ -126,7 +127,7 @@ PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 def main():
     requests, answers = protocol_streams()
-    request = json.loads(requests.read())
+    request = json.loads(requests.readline())
     null = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, 2)  # what instructor code prints (warnings included) is not shown
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))

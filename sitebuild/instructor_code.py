@@ -9,16 +9,10 @@ the child, and reported as a BuildError naming the file, what it was doing, and 
 children of several problems run side by side.
 """
 
-import json
-import os
-import queue
-import signal
-import subprocess
-import sys
-import threading
 import time
 
 import harness
+from grading.python_child import PythonChild
 
 from .errors import BuildError
 from .paths import REPO, shown
@@ -34,25 +28,8 @@ class SuiteComputation:
     def __init__(self, folder, signature, given):
         """`given`: a Suite holding the function's name and the statement's examples."""
         self.folder = folder
-        # One BLAS thread: a core per problem, and the same arithmetic as the page's single-threaded numpy.
-        environment = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "sitebuild.compute_suite"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            cwd=REPO,
-            env=environment,
-            text=True,
-            encoding="utf-8",
-        )
-        self.answers = queue.Queue()
-        self.reader = threading.Thread(target=_read_answers, args=(self.process.stdout, self.answers), daemon=True)
-        self.reader.start()
-        try:
-            self.process.stdin.write(json.dumps({"folder": str(folder), "signature": signature, "suite": given.to_json()}))
-            self.process.stdin.close()
-        except BrokenPipeError:
-            pass  # the child is gone already: .suite() says so
+        self.child = PythonChild(["-m", "sitebuild.compute_suite"], cwd=REPO, python_path=REPO)
+        self.child.send({"folder": str(folder), "signature": signature, "suite": given.to_json()})
 
     def suite(self):
         """The Suite; a BuildError if the folder is at fault (a step overran, raised or crashed)."""
@@ -61,8 +38,8 @@ class SuiteComputation:
         try:
             while True:
                 try:
-                    answer = self.answers.get(timeout=max(0, deadline - time.monotonic()))
-                except queue.Empty:
+                    answer = self.child.next_answer(deadline)
+                except TimeoutError:
                     raise self._overran(step) from None
                 if answer is None:
                     raise self._ended(step)
@@ -80,11 +57,7 @@ class SuiteComputation:
             self.stop()
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait()
-        self.reader.join()  # it has read to the end: its stream can be closed
-        self.process.stdout.close()
+        self.child.close()
 
     def _overran(self, step):
         if step is None:
@@ -94,14 +67,7 @@ class SuiteComputation:
         return BuildError(step["where"], f"it did not finish within {step['limit']:g} s when {step['doing']}", step["fix"])
 
     def _ended(self, step):
-        code = self.process.wait()
-        how = f"killed by {signal.Signals(-code).name}" if code < 0 else f"exit status {code}"
+        how = self.child.exit_reason()
         if step is None:
             return BuildError(shown(CHILD), f"the build's Python process for {shown(self.folder)} ended as it started ({how})", "run `make setup`, then build again")
         return BuildError(step["where"], f"it ended the build's Python process ({how}) when {step['doing']}", CRASH_FIX)
-
-
-def _read_answers(stream, answers):
-    for line in stream:
-        answers.put(json.loads(line))
-    answers.put(None)  # the process is gone
