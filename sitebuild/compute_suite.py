@@ -27,7 +27,6 @@ from harness.cases import encode_value
 from harness.compare import describe_mismatch
 
 from .errors import BuildError
-from .examples import FORMAT_FIX
 from .expected_values import call_on_cases, load_instructor_function, outputs_on_cases
 from .mistakes import load_mistakes
 from .parameters import check_arguments, check_same_parameters, check_signature
@@ -36,7 +35,6 @@ from .tests_file import read_tests
 
 # tests.json is downloaded on each visit, on phones and school networks too.
 MAX_TESTS_JSON_BYTES = 1_000_000
-TESTS_ARGUMENTS_FIX = "name args=dict(...) after solution.py's parameters, in their order (trailing ones with defaults may be left out)"
 REFERENCE_FIX = "fix solution.py, or the case's inputs"
 REFERENCE_TIMEOUT_FIX = (
     "make solution.py return within the time limit on every case (look for a loop that never ends), "
@@ -56,8 +54,8 @@ def compute_suite(folder, signature, given, begin_step):
         solution, suite.function, suite.time_limit_seconds, begin_step, "make the reference solution load and define the function"
     )
     check_signature(statement, signature, reference)
-    check_arguments(suite.cases, reference, shown(tests_path), TESTS_ARGUMENTS_FIX)
-    check_arguments(suite.examples, reference, statement, FORMAT_FIX)
+    check_arguments(suite.cases, reference, shown(tests_path))
+    check_arguments(suite.examples, reference, statement)
     for promises, cases in ((tests_path, suite), (folder / "statement.md", suite.examples_suite())):
         _set_expected(reference, solution, promises, cases, begin_step)
     _check_one_kind_of_output(solution, [*suite.cases, *suite.examples])

@@ -8,10 +8,11 @@ from .errors import BuildError
 
 EMPTY = inspect.Parameter.empty
 POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+ARGUMENTS_FIX = "name the arguments after solution.py's parameters, in their order (trailing ones with defaults may be left out)"
 SAME_SIGNATURE_FIX = "give statement.md's signature, starter.py and solution.py the same parameters, in the same order, with the same defaults"
 
 
-def check_arguments(cases, reference, where, fix):
+def check_arguments(cases, reference, where):
     """Fails the build unless each case's argument names are the reference's parameters, in
     order, leaving out only trailing parameters that have defaults (cases pass them by position)."""
     parameters = list(inspect.signature(reference).parameters.values())
@@ -29,11 +30,11 @@ def check_arguments(cases, reference, where, fix):
             raise BuildError(
                 where,
                 f"case {case.name!r} gives {', '.join(given) or 'no arguments'}, but the parameters of {reference.__name__} are {', '.join(names)}{_first_difference(given, names)}",
-                fix,
+                ARGUMENTS_FIX,
             )
         missing = [p.name for p in parameters[len(given) :] if p.kind in POSITIONAL and p.default is EMPTY]
         if missing:
-            raise BuildError(where, f"case {case.name!r} leaves out {', '.join(missing)}, which {reference.__name__} needs (it has no default)", fix)
+            raise BuildError(where, f"case {case.name!r} leaves out {', '.join(missing)}, which {reference.__name__} needs (it has no default)", ARGUMENTS_FIX)
 
 
 def _first_difference(given, names):

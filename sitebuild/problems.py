@@ -6,6 +6,7 @@ the expected values."""
 import ast
 import contextlib
 import difflib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,9 +38,12 @@ class Problem:
     suite: harness.Suite
 
 
-def load_all(problems_dir, slugs=()):
-    """Every problem folder, or only those named in `slugs`. Their instructor code runs in
-    one child process per problem, side by side."""
+@contextlib.contextmanager
+def loading_all(problems_dir, slugs=()):
+    """Reads every folder (or those named in `slugs`), starts running their instructor code,
+    and yields a function that waits for it and returns the Problems. Each problem's code runs
+    in a child process of its own, as many side by side as there are cores; on leaving, any
+    child still running is stopped."""
     if not Path(problems_dir).is_dir():
         raise BuildError(shown(problems_dir), "there is no such folder", "create it, or name the folder that holds the problem folders")
     folders = sorted(path for path in Path(problems_dir).iterdir() if path.is_dir() and not path.name.startswith((".", "__")))
@@ -48,49 +52,74 @@ def load_all(problems_dir, slugs=()):
     unknown = sorted(set(slugs) - {folder.name for folder in folders})
     if unknown:
         raise BuildError(shown(problems_dir), f"there is no problem folder {unknown[0]!r}", f"use one of {', '.join(f.name for f in folders)}")
-    with contextlib.ExitStack() as running:
-        started = [_start_loading(folder, running) for folder in folders if not slugs or folder.name in slugs]
-        return [finish() for finish in started]
+    readings = [_FolderReading(folder) for folder in folders if not slugs or folder.name in slugs]
+    side_by_side = os.cpu_count() or 1
+
+    def loaded():
+        problems = []
+        for index, reading in enumerate(readings):
+            problems.append(reading.problem())
+            if index + side_by_side < len(readings):
+                readings[index + side_by_side].start()
+        return problems
+
+    try:
+        for reading in readings[:side_by_side]:
+            reading.start()
+        yield loaded
+    finally:
+        for reading in readings:
+            reading.stop()
 
 
 def load_problem(folder):
-    with contextlib.ExitStack() as running:
-        return _start_loading(Path(folder), running)()
+    with loading_all(Path(folder).parent, [Path(folder).name]) as loaded:
+        return loaded()[0]
 
 
-def _start_loading(folder, running):
-    """Reads what needs no instructor code and starts the child process that runs it;
-    returns the function that waits for it and makes the Problem."""
-    for name in REQUIRED_FILES:
-        if not (folder / name).is_file():
+class _FolderReading:
+    """A problem folder, read as far as it can be without running its instructor code."""
+
+    def __init__(self, folder):
+        for name in REQUIRED_FILES:
+            if not (folder / name).is_file():
+                raise BuildError(
+                    shown(folder / name), "this file is missing", f"every problem folder needs {', '.join(REQUIRED_FILES)}"
+                )
+        statement_path = folder / "statement.md"
+        self.folder = folder
+        self.front, self.statement_markdown, first_line = _read_statement(statement_path)
+        self.starter = read_text(folder / "starter.py")
+        _check_starter_defines(folder / "starter.py", self.starter, self.front["function"])
+        self.examples = examples_in_statement(self.statement_markdown, shown(statement_path), first_line)
+        if not self.examples:
             raise BuildError(
-                shown(folder / name), "this file is missing", f"every problem folder needs {', '.join(REQUIRED_FILES)}"
+                shown(statement_path), "it has no example", "add an ```example block (see docs/authoring.md): learners try their code on it first"
             )
-    statement_path = folder / "statement.md"
-    front, statement_markdown, statement_first_line = _read_statement(statement_path)
-    starter = read_text(folder / "starter.py")
-    _check_starter_defines(folder / "starter.py", starter, front["function"])
-    examples = examples_in_statement(statement_markdown, shown(statement_path), statement_first_line)
-    if not examples:
-        raise BuildError(
-            shown(statement_path), "it has no example", "add an ```example block (see docs/authoring.md): learners try their code on it first"
-        )
-    computation = SuiteComputation(folder, front["signature"], harness.Suite(front["function"], [], examples=examples))
-    running.callback(computation.stop)
+        self.computation = None
 
-    def finish():
+    def start(self):
+        """Starts the child process that runs the folder's instructor code."""
+        given = harness.Suite(self.front["function"], [], examples=self.examples)
+        self.computation = SuiteComputation(self.folder, self.front["signature"], given)
+
+    def problem(self):
+        """The Problem, once its instructor code has run (a BuildError if it failed)."""
+        front = self.front
         return Problem(
-            slug=folder.name,
+            slug=self.folder.name,
             title=front["title"],
             difficulty=front["difficulty"],
             signature=front["signature"],
             summary=front.get("summary", ""),
-            statement_markdown=statement_markdown,
-            starter=starter,
-            suite=computation.suite(),
+            statement_markdown=self.statement_markdown,
+            starter=self.starter,
+            suite=self.computation.suite(),
         )
 
-    return finish
+    def stop(self):
+        if self.computation:
+            self.computation.stop()
 
 
 def _read_statement(path):

@@ -103,7 +103,7 @@ BROKEN = [
     Broken("cases under a lower-case name", [("tests.py", lambda text: text.replace("CASES = [", "cases = ["))],
            "tests.py", "it defines no CASES (it has cases: the name is upper case)", "CASES = [Case("),
     Broken("argument named after no parameter", [("tests.py", lambda text: text.replace("label=np.array([1, 0])", "labels=np.array([1, 0])", 1))],
-           "tests.py", f"case {FIRST!r} gives x1, x2, labels, margin, but the parameters of contrastive_loss are x1, x2, label, margin (labels where label belongs)", "in their order"),
+           "tests.py", f"case {FIRST!r} gives x1, x2, labels, margin, but the parameters of contrastive_loss are x1, x2, label, margin (labels where label belongs)", "after solution.py's parameters, in their order"),
     Broken("required argument left out", [("tests.py", lambda text: text.replace("            label=np.array([1, 0]),\n            margin=1.0,\n", "", 1))],
            "tests.py", f"case {FIRST!r} leaves out label, which contrastive_loss needs", "in their order"),
     Broken("argument the page cannot receive", [("tests.py", lambda text: text.replace("import numpy as np", "import fractions\n\nimport numpy as np").replace("margin=1.5", "margin=fractions.Fraction(3, 2)"))],
