@@ -9,15 +9,20 @@ made by host_results.py, worded as the page words them. Each child imports its o
 harness/, so a submission that overwrites the harness's files never touches the repository.
 """
 
+import json
+import os
+import queue
 import shutil
+import subprocess
+import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 import harness
 
 from .host_results import results_after_crash, results_after_timeout
-from .python_child import PythonChild
 
 WORKER = Path(__file__).parent / "worker_process.py"
 HARNESS_PACKAGE = Path(harness.__file__).parent
@@ -28,7 +33,7 @@ class SubmissionRunner:
     def __init__(self, suite):
         self.suite = suite
         self.test_names = [case.name for case in suite.cases]
-        self.child = None
+        self.process = None
         self.harness_copy = None
         self.start()
 
@@ -37,9 +42,21 @@ class SubmissionRunner:
         self.close()
         self.harness_copy = tempfile.TemporaryDirectory(prefix="harness-copy-")
         shutil.copytree(HARNESS_PACKAGE, Path(self.harness_copy.name) / "harness", ignore=shutil.ignore_patterns("__pycache__"))
-        self.child = PythonChild([str(WORKER)], cwd=self.harness_copy.name, python_path=self.harness_copy.name)
-        self.child.send({"type": "init", "suite": self.suite.to_json()})
-        answer = self.child.next_answer(time.monotonic() + START_TIMEOUT_SECONDS)
+        environment = {**os.environ, "PYTHONPATH": self.harness_copy.name, "OPENBLAS_NUM_THREADS": "1"}
+        self.process = subprocess.Popen(
+            [sys.executable, str(WORKER)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            cwd=self.harness_copy.name,
+            env=environment,
+            text=True,
+            encoding="utf-8",
+        )
+        self.answers = queue.Queue()
+        self.reader = threading.Thread(target=_read_answers, args=(self.process.stdout, self.answers), daemon=True)
+        self.reader.start()
+        self._send({"type": "init", "suite": self.suite.to_json()})
+        answer = self.answers.get(timeout=START_TIMEOUT_SECONDS)
         imported = answer and answer.get("result", {}).get("harness", "")
         if not imported or not imported.startswith(self.harness_copy.name):
             raise RuntimeError(f"the grading process did not start on the harness copy: {answer}")
@@ -48,16 +65,16 @@ class SubmissionRunner:
         """The results object the page would show for `code`."""
         finished = {}
         current = -1  # -1 while the learner's file itself is loading
-        self.child.send({"type": "run", "code": code})
+        self._send({"type": "run", "code": code})
         deadline = time.monotonic() + self.suite.time_limit_seconds
         while True:
             try:
-                answer = self.child.next_answer(deadline)
-            except TimeoutError:
+                answer = self.answers.get(timeout=max(0, deadline - time.monotonic()))
+            except queue.Empty:
                 self.start()
                 return results_after_timeout(self.test_names, finished, current, self.suite.time_limit_seconds)
             if answer is None:
-                reason = f"the Python process exited with code {self.child.process.wait()}"
+                reason = f"the Python process exited with code {self.process.wait()}"
                 self.start()
                 return results_after_crash(self.test_names, finished, reason)
             if "error" in answer:
@@ -72,8 +89,22 @@ class SubmissionRunner:
             else:
                 finished[progress["index"]] = progress["result"]
 
+    def _send(self, request):
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+
     def close(self):
-        if self.child:
-            self.child.close()
+        if self.process:
+            self.process.kill()
+            self.process.wait()
+            self.reader.join()  # it has read to the end: its stream can be closed
+            self.process.stdin.close()
+            self.process.stdout.close()
         if self.harness_copy:
             self.harness_copy.cleanup()
+
+
+def _read_answers(stream, answers):
+    for line in stream:
+        answers.put(json.loads(line))
+    answers.put(None)  # the process is gone
