@@ -13,6 +13,8 @@ import sys
 import threading
 import time
 
+START_LIMIT_SECONDS = 60  # how long Python and numpy may take to start on a busy machine
+
 
 class PythonChild:
     def __init__(self, arguments, cwd, python_path):

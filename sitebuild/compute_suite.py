@@ -41,6 +41,7 @@ REFERENCE_TIMEOUT_FIX = (
     "or raise TIME_LIMIT_SECONDS in tests.py (the page gives a learner's code the same limit)"
 )
 STARTER_FIX = "learners start from starter.py: make it load without errors, with only the signature, a docstring and `pass`"
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 STARTER_TIMEOUT_FIX = "a learner pressing Run on the starter would see every test time out: make its function return at once (e.g. only `pass`)"
 
 
@@ -120,14 +121,12 @@ def _check_size(suite, tests_path, statement):
     )
 
 
-PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-
-
 def main():
     requests, answers = protocol_streams()
     request = json.loads(requests.readline())
     null = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, 2)  # what instructor code prints (warnings included) is not shown
+    os.close(null)
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     # Should the build be killed mid-step, the kernel ends this process too, loop or not (Linux only).

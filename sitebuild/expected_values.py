@@ -31,7 +31,7 @@ def load_instructor_function(path, function_name, limit, begin_step, fix):
         return load_function(source, function_name)
     except LearnerError as error:
         where = shown(path) if error.line is None else f"{shown(path)}, line {error.line}"
-        raise BuildError(where, error.message.splitlines()[0], fix) from None
+        raise BuildError(where, _one_line(error.message.splitlines()[0]), fix) from None
 
 
 def call_on_cases(function, suite, path, timeout_fix, begin_step):
@@ -91,7 +91,11 @@ def _what_it_did(error):
         return "called os._exit()"
     if isinstance(error, SystemExit):
         return "called exit() or sys.exit()"
-    detail = " ".join(str(error).split())
-    if len(detail) > MESSAGE_LIMIT_CHARS:
-        detail = detail[: MESSAGE_LIMIT_CHARS - 1] + "…"
+    detail = _one_line(str(error))
     return f"raised {type(error).__name__}: {detail}" if detail else f"raised {type(error).__name__}"
+
+
+def _one_line(text):
+    """`text` as part of a one-paragraph message: on one line, and not too long."""
+    text = " ".join(text.split())
+    return text if len(text) <= MESSAGE_LIMIT_CHARS else text[: MESSAGE_LIMIT_CHARS - 1] + "…"

@@ -12,13 +12,12 @@ children of several problems run side by side.
 import time
 
 import harness
-from grading.python_child import PythonChild
+from grading.python_child import START_LIMIT_SECONDS, PythonChild
 
 from .errors import BuildError
 from .paths import REPO, shown
 
 CHILD = REPO / "sitebuild" / "compute_suite.py"
-START_LIMIT_SECONDS = 60  # Python and numpy starting on a busy machine
 CRASH_FIX = "find what ends Python there and take it out (os.kill, a signal, a crash inside C code or ctypes)"
 
 
