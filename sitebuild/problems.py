@@ -72,9 +72,14 @@ def loading_all(problems_dir, slugs=()):
             reading.stop()
 
 
+def load_all(problems_dir, slugs=()):
+    """Every problem folder, or only those named in `slugs`."""
+    with loading_all(problems_dir, slugs) as loaded:
+        return loaded()
+
+
 def load_problem(folder):
-    with loading_all(Path(folder).parent, [Path(folder).name]) as loaded:
-        return loaded()[0]
+    return load_all(Path(folder).parent, [Path(folder).name])[0]
 
 
 class _FolderReading:

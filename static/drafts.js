@@ -4,6 +4,15 @@
 
 const KEY_PREFIX = "ml-exercise-kit:draft:";
 
+/** The code saved for problem `slug` in this browser, or null (none, or storage refused). */
+export function savedDraft(slug) {
+  try {
+    return window.localStorage.getItem(KEY_PREFIX + slug);
+  } catch {
+    return null;
+  }
+}
+
 /** onSavedElsewhere(code) runs when another tab saves a new draft of this problem. */
 export function openDrafts(slug, { onSavedElsewhere }) {
   const key = KEY_PREFIX + slug;

@@ -1,7 +1,9 @@
 // What the learner has done on each problem, kept in this browser: "attempted" after a run of
-// the tests, "solved" once every test passed (and for good). The catalog shows it.
+// the tests, "solved" once every test passed (and for good), which the catalog shows; and the
+// last run of the tests (its code and each test's status), which hand-in files report.
 
 const KEY_PREFIX = "ml-exercise-kit:progress:";
+const LAST_RUN_PREFIX = "ml-exercise-kit:last-run:";
 const SOLVED = "solved";
 const ATTEMPTED = "attempted";
 
@@ -14,13 +16,21 @@ function attempt(action) {
   }
 }
 
-export function recordTestRun(slug, allPassed) {
+/** A run of the hidden tests on `code` ended with `results`. */
+export function recordTestRun(slug, code, results) {
+  const lastRun = { code, tests: results.tests.map(({ name, status }) => ({ name, status })) };
+  attempt(() => window.localStorage.setItem(LAST_RUN_PREFIX + slug, JSON.stringify(lastRun)));
   if (progressOf(slug) === SOLVED) return;
-  attempt(() => window.localStorage.setItem(KEY_PREFIX + slug, allPassed ? SOLVED : ATTEMPTED));
+  attempt(() => window.localStorage.setItem(KEY_PREFIX + slug, results.status === "passed" ? SOLVED : ATTEMPTED));
 }
 
 /** "solved", "attempted" or null. */
 export function progressOf(slug) {
   const stored = attempt(() => window.localStorage.getItem(KEY_PREFIX + slug));
   return stored === SOLVED || stored === ATTEMPTED ? stored : null;
+}
+
+/** {code, tests: [{name, status}]} of the last run of the hidden tests, or null. */
+export function lastRunOf(slug) {
+  return attempt(() => JSON.parse(window.localStorage.getItem(LAST_RUN_PREFIX + slug)));
 }
