@@ -1,8 +1,8 @@
 """A Python child process that takes JSON lines on its stdin and answers in JSON lines on its
 stdout (its side: worker_process.protocol_streams), for code that must not hang or crash the
-parent, such as instructors' problem code at build time (sitebuild/instructor_code.py). A
-thread reads the answers, so that the parent waits for each one with a deadline and kills
-the child when it is not met."""
+parent: learners' submissions (runner.py) and instructors' problem code at build time
+(sitebuild/instructor_code.py). A thread reads the answers, so that the parent waits for
+each one with a deadline and kills the child when it is not met."""
 
 import json
 import os
