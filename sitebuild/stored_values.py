@@ -27,8 +27,8 @@ def unstorable(value):
 
 def promise_problem(value):
     """None if `value` can be a case's promised value (`expected=`); otherwise what it is."""
-    if isinstance(value, np.ndarray):
-        return _unstorable_array(value)
+    if isinstance(value, np.ndarray):  # NaN entries are allowed: a learner must give NaN there
+        return None if value.dtype.kind in "iuf" else f"a numpy array of dtype {value.dtype}"
     if isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_)):
         try:
             finite = math.isfinite(value)

@@ -50,7 +50,7 @@ def test_page_and_catalog_run_under_their_content_security_policy(context, site_
     expect(page.locator(".katex").first).to_be_visible()
     assert page.evaluate("window.cspViolations") == []
     page.goto(site_url)
-    expect(page.get_by_role("link", name="Contrastive loss")).to_be_visible()
+    expect(page.get_by_role("link", name="Contrastive loss", exact=True)).to_be_visible()
     assert page.evaluate("window.cspViolations") == []
 
 
