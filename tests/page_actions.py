@@ -15,6 +15,12 @@ Object.defineProperty(window, "localStorage", {
   get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
 });
 """
+# An init script for browsers whose storage is full: nothing more can be saved.
+FULL_STORAGE = """
+Storage.prototype.setItem = function () {
+  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};
+"""
 # The code as the editor shows it: its visible lines joined with newlines.
 EDITOR_TEXT = "() => [...document.querySelectorAll('[data-testid=\"editor\"] .cm-line')].map((line) => line.textContent).join('\\n')"
 
@@ -69,6 +75,11 @@ def expect_rows_named(page):
 
 def wait_until_ready(page):
     expect(by_testid(page, "runtime-status")).to_have_attribute("data-state", "ready", timeout=PYTHON_LOAD_TIMEOUT_MS)
+
+
+def wait_for_service_worker(page, timeout_ms=60_000):
+    """Until the service worker has cached the site and controls the page."""
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=timeout_ms)
 
 
 def open_exercise(context, site_url, init_script=None):
