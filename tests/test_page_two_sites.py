@@ -4,6 +4,7 @@ Each keeps its own drafts, progress and offline copy; neither visit deletes the 
 code and progress saved by kits from before this separation go to the first course that reads them."""
 
 import shutil
+import zipfile
 
 import pytest
 from page_actions import (
@@ -132,6 +133,11 @@ def test_two_courses_keep_drafts_progress_and_offline_copies_apart(context, orig
     b.goto(course_b)
     expect(progress_badge(b)).to_have_text("Attempted")
     expect(by_testid(b, "progress-summary")).to_have_text(f"You have solved 0 of {len(SLUGS)} exercises in this browser.")
+    with b.expect_download() as handed_in:
+        by_testid(b, "download-all").click()  # the catalog's hand-in of every exercise: course B's code only
+    with zipfile.ZipFile(handed_in.value.path()) as archive:
+        assert [info.filename for info in archive.infolist()] == ["contrastive_loss.py"]
+        assert archive.read("contrastive_loss.py").decode().endswith(COURSE_B_DRAFT)
 
     # The light/dark choice is the learner's, not a course's: it follows them across courses.
     by_testid(a, "theme-toggle").click()
@@ -188,6 +194,7 @@ def test_code_and_progress_of_an_older_kit_go_to_the_first_course_that_opens_the
     expect(by_testid(b, "progress-summary")).to_have_text(f"You have solved 0 of {len(SLUGS)} exercises in this browser.")
     expect(by_testid(b, "progress-summary")).to_be_hidden()
     expect(by_testid(b, "progress")).to_have_count(0)
+    expect(by_testid(b, "download-all-area")).to_be_hidden()  # no code of course B to hand in
 
     # Moved, not lent: course A keeps them on later visits.
     a.goto(course_a + EXERCISE_PATH)
