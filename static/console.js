@@ -18,7 +18,6 @@ export function createConsole(root, { slug, timeLimitSeconds, run, onGoToLine })
   const runButton = part("console-run");
   let history = null; // read from storage when the console is first opened
   let browsing = null; // while Up/Down go through the history: {index, draft}
-  let running = false;
   // Whether Python may hold names from earlier entries; if a later entry finds the code loaded
   // for the first time, Python was restarted in between (a test hit its time limit, say).
   let namesMayExist = false;
@@ -37,9 +36,11 @@ export function createConsole(root, { slug, timeLimitSeconds, run, onGoToLine })
     root.dataset.state = "closed";
   }
 
-  function setInput(text) {
+  /** Puts `text` in the prompt, the caret at its end (or at the end of its first line). */
+  function setInput(text, caretOnFirstLine = false) {
     input.value = text;
-    input.setSelectionRange(text.length, text.length);
+    const caret = caretOnFirstLine && text.includes("\n") ? text.indexOf("\n") : text.length;
+    input.setSelectionRange(caret, caret);
     fitInput();
   }
 
@@ -48,11 +49,10 @@ export function createConsole(root, { slug, timeLimitSeconds, run, onGoToLine })
     input.style.height = `${input.scrollHeight + input.offsetHeight - input.clientHeight}px`;
   }
 
+  // Entries typed while one runs wait their turn (the runner takes them one at a time).
   async function runInput() {
     const entry = input.value.replace(/\s+$/, "");
-    if (running || !entry.trim()) return;
-    running = true;
-    runButton.disabled = true;
+    if (!entry.trim()) return;
     history.add(entry);
     browsing = null;
     setInput("");
@@ -61,11 +61,8 @@ export function createConsole(root, { slug, timeLimitSeconds, run, onGoToLine })
       showReply(shown, await run(entry));
     } catch (error) {
       showProblem(shown, "error", `Python could not be loaded: ${error.message}. Check your connection, then press Retry above.`);
-    } finally {
-      running = false;
-      runButton.disabled = false;
-      log.scrollTop = log.scrollHeight;
     }
+    log.scrollTop = log.scrollHeight;
   }
 
   function logEntry(entry) {
@@ -118,14 +115,15 @@ export function createConsole(root, { slug, timeLimitSeconds, run, onGoToLine })
     return wrapper;
   }
 
-  /** Up on the first line and Down on the last go through the history, as in a terminal. */
+  /** Up on the first line and Down on the last go through the history, as in a terminal; the
+   *  caret lands where the next press in the same direction goes on through it. */
   function browseHistory(step) {
     const entries = history.entries;
     browsing ??= { index: entries.length, draft: input.value };
     const index = Math.min(Math.max(browsing.index + step, 0), entries.length);
     if (index === browsing.index) return;
     browsing.index = index;
-    setInput(index === entries.length ? browsing.draft : entries[index]);
+    setInput(index === entries.length ? browsing.draft : entries[index], step < 0);
   }
 
   input.addEventListener("keydown", (event) => {

@@ -90,3 +90,28 @@ def open_exercise(context, site_url, init_script=None):
     page.goto(site_url + EXERCISE_PATH)
     expect(page.locator(EDITOR)).to_be_visible()
     return page
+
+
+def console_entries(page):
+    return by_testid(page, "console-entry")
+
+
+def open_console(page):
+    """Opens the Python console under the editor (if it is closed), as a learner clicks it."""
+    toggle = by_testid(page, "console-toggle")
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    expect(by_testid(page, "console-input")).to_be_visible()
+
+
+def run_in_console(page, text=None, timeout_ms=PYTHON_LOAD_TIMEOUT_MS):
+    """Types `text` (or runs what the prompt holds) and presses Enter; returns the entry once it has finished."""
+    prompt = by_testid(page, "console-input")
+    if text is not None:
+        prompt.fill(text)
+    before = console_entries(page).count()
+    prompt.press("Enter")
+    expect(console_entries(page)).to_have_count(before + 1)
+    entry = console_entries(page).nth(before)
+    expect(entry).not_to_have_attribute("data-status", "running", timeout=timeout_ms)
+    return entry
