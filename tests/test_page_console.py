@@ -142,6 +142,8 @@ def test_keyboard_and_history_which_survives_a_reload(exercise_page):
     page.keyboard.press("Enter")
     expect(toggle).to_have_attribute("aria-expanded", "true")
     page.keyboard.press("Tab")
+    expect(by_testid(page, "console-clear")).to_be_focused()
+    page.keyboard.press("Tab")
     prompt = by_testid(page, "console-input")
     expect(prompt).to_be_focused()
     page.keyboard.type("total = 0")
