@@ -4,9 +4,9 @@ code has just been loaded (their function and helpers defined, numpy as np), as
 
 Names assigned in the console stay for the next entry, until the code changes: then it is
 loaded afresh into a new namespace. Every call into learner code (loading the file, each
-entry, showing the value) goes through call_isolated, so what an entry does to numpy or
-Python's own modules is undone after it, and a graded run, which loads the code into a
-namespace of its own, sees nothing of the console.
+entry, showing the value) goes through call_isolated, so what an entry changes in the
+modules it restores (numpy's, the grading's) is undone after it, and a graded run, which
+loads the code into a namespace of its own, sees nothing of the console.
 """
 
 import ast

@@ -209,6 +209,12 @@ def test_show_inputs_false_offers_no_try_in_console(context, site_url):
     expect(by_testid(page, "try-in-console")).to_have_count(0)
     open_console(page)  # the console itself is still there
     expect(run_in_console(page, "contrastive_loss.__name__").get_by_test_id("console-value")).to_have_text("'contrastive_loss'")
+    # The visible examples still offer it: their inputs are on show anyway.
+    by_testid(page, "run-examples").click()
+    failed_example = page.locator('[data-testid="example-result"][data-status="failed"]').first
+    failed_example.get_by_test_id("try-in-console").click()
+    expect(by_testid(page, "console-input")).to_have_value(shipped_suite(CONTRASTIVE).examples_suite().call_source(0))
+    expect(run_in_console(page).get_by_test_id("console-value")).to_have_text("np.float64(0.3125)")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
