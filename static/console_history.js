@@ -1,17 +1,15 @@
-// What the learner ran in the console, kept per problem in localStorage, newest last, so
-// Up/Down find it again after a reload. Storage can be refused or full (private windows,
-// quotas): the history then lasts as long as the page, and `kept` says so.
+// What the learner ran in the console, kept per problem and per site (site_scope.js) in
+// localStorage, newest last, so Up/Down find it again after a reload. Storage can be refused
+// or full (private windows, quotas): the history then lasts as long as the page, and `kept`
+// says so.
 
-const KEY_PREFIX = "ml-exercise-kit:console-history:";
+import { siteKey } from "./site_scope.js";
+
 const MAX_ENTRIES = 100;
 
-/** The storage key of a problem's console history: the one place that names it. */
-export function consoleHistoryKey(slug) {
-  return KEY_PREFIX + slug;
-}
-
 export function openConsoleHistory(slug) {
-  const key = consoleHistoryKey(slug);
+  // No kit before this one kept a console history, so there is no origin-wide key to take over.
+  const key = siteKey(`console-history:${slug}`);
   let kept = true;
   const attempt = (action) => {
     try {

@@ -28,6 +28,7 @@ from playwright.sync_api import expect
 from problem_folders import CONTRASTIVE, EXERCISE_PATH, case_names, shipped_suite
 
 from harness import entry
+from sitebuild.serve import serve_in_background
 
 # Right formula, but halved: the reference example and the coincident pair fail.
 HALF_LOSS = mistake_code("half on both terms")
@@ -179,6 +180,28 @@ def test_keyboard_and_history_which_survives_a_reload(exercise_page):
     # Closing the console hides it; the toggle opens it again with the prompt where it was.
     toggle.click()
     expect(prompt).to_be_hidden()
+
+
+def test_two_courses_on_one_origin_keep_their_own_console_history(context, built_site, tmp_path):
+    """GitHub Pages serves an account's course sites from one origin: each keeps its own history."""
+    for course in ("course-a", "course-b"):
+        (tmp_path / course).symlink_to(built_site, target_is_directory=True)
+    server, url = serve_in_background(tmp_path)
+    try:
+        course_a = open_exercise(context, url + "course-a/")
+        open_console(course_a)
+        by_testid(course_a, "console-input").fill("typed_in_course_a = 1")
+        by_testid(course_a, "console-input").press("Enter")  # saved at once, before Python has run it
+        course_b = open_exercise(context, url + "course-b/")
+        open_console(course_b)
+        by_testid(course_b, "console-input").press("ArrowUp")
+        expect(by_testid(course_b, "console-input")).to_have_value("")
+        course_a.reload()
+        open_console(course_a)
+        by_testid(course_a, "console-input").press("ArrowUp")
+        expect(by_testid(course_a, "console-input")).to_have_value("typed_in_course_a = 1")
+    finally:
+        server.shutdown()
 
 
 def test_refused_storage_keeps_the_console_working_and_says_history_is_not_kept(context, site_url):
