@@ -6,6 +6,7 @@ import re
 
 import numpy as np
 
+import harness
 from harness.display import show_value
 
 from . import paths
@@ -51,13 +52,18 @@ def fill(template, values):
 def problem_page(problem):
     site_dir = paths.site_problem_dir(problem.slug)
     root = paths.relative_root(site_dir)
+    # The inputs exactly as the page's tests receive them, through tests.json.
+    shipped = harness.Suite.from_json(problem.suite.to_json())
+    examples = shipped.examples_suite()
     config = {
         "slug": problem.slug,
         "starter": problem.starter,
         "testNames": [case.name for case in problem.suite.cases],
+        # "Try in console" on a failed test: the call, with its inputs (None: SHOW_INPUTS = False).
+        "testCalls": [shipped.call_source(index) for index in range(len(shipped.cases))] if shipped.show_inputs else None,
         "examples": [
-            {"name": case.name, "input": _show_inputs(case.args), "expected": show_value(case.expected)}
-            for case in problem.suite.examples
+            {"name": case.name, "input": _show_inputs(case.args), "expected": show_value(case.expected), "call": examples.call_source(index)}
+            for index, case in enumerate(problem.suite.examples)
         ],
         "timeLimitSeconds": problem.suite.time_limit_seconds,
         "handIn": hand_in_facts(problem),

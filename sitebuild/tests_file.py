@@ -16,7 +16,7 @@ from .paths import shown
 from .sources import parse_python, read_text
 from .stored_values import SUPPORTED, promise_problem, short_repr, unstorable
 
-SETTINGS = ("CASES", "TIME_LIMIT_SECONDS", "TOLERANCE")
+SETTINGS = ("CASES", "TIME_LIMIT_SECONDS", "TOLERANCE", "SHOW_INPUTS")
 MAX_TIME_LIMIT_SECONDS = 60  # a learner waits this long for one test at most
 CASES_FIX = "define CASES = [Case(name=..., args=dict(...), expected=...), ...] with `from harness import Case`"
 READ_FIX = (
@@ -31,7 +31,9 @@ def read_tests(path, function_name, begin_step):
     where = shown(path)
     _check_setting_names(where, module)
     cases = _cases(where, module)
-    suite = harness.Suite(function_name, cases, _time_limit(where, module), _tolerance(where, module))
+    suite = harness.Suite(
+        function_name, cases, _time_limit(where, module), _tolerance(where, module), show_inputs=_show_inputs(where, module)
+    )
     return harness.Suite.from_json(suite.to_json())  # the arguments exactly as tests.json gives them back
 
 
@@ -123,6 +125,17 @@ def _tolerance(where, module):
         if not _is_number(number) or number < 0:
             raise BuildError(where, f"TOLERANCE[{key!r}] is {short_repr(number)}", fix)
     return {**DEFAULT_TOLERANCE, **{key: float(number) for key, number in value.items()}}
+
+
+def _show_inputs(where, module):
+    value = getattr(module, "SHOW_INPUTS", True)
+    if not isinstance(value, bool):
+        raise BuildError(
+            where,
+            f"SHOW_INPUTS is {short_repr(value, 60)}, not True or False",
+            "set SHOW_INPUTS = False to keep the hidden tests' inputs out of sight (no \"Try in console\" on a failed test), or leave it out (True)",
+        )
+    return value
 
 
 def _is_number(value):

@@ -1,6 +1,7 @@
 // Wires the exercise page: statement (already in the HTML), editor, Run button, status
 // line and results. Python starts loading in a worker as soon as the page is painted.
 
+import { createConsole } from "./console.js";
 import { openDrafts } from "./drafts.js";
 import { handInFileName, handInText, saveFile } from "./handin.js";
 import { lastRunOf, recordTestRun } from "./progress.js";
@@ -16,10 +17,18 @@ const resetButton = byTestId("reset-code");
 const status = byTestId("runtime-status");
 const notice = byTestId("notice");
 const examplesButton = byTestId("run-examples");
+const pythonConsole = createConsole(byTestId("console"), {
+  slug: config.slug,
+  timeLimitSeconds: config.timeLimitSeconds,
+  run: (entry) => runner.runInConsole(editor.getCode(), entry),
+  onGoToLine: (line) => editor.goToLine(line),
+});
 const results = createResultsView(byTestId("results"), {
   onGoToLine: (line) => editor.goToLine(line),
   examples: config.examples,
   testNames: config.testNames,
+  testCalls: config.testCalls,
+  onTryInConsole: (call) => pythonConsole.tryCall(call),
 });
 const drafts = openDrafts(config.slug, {
   onSavedElsewhere: (otherCode) =>

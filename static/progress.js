@@ -1,11 +1,13 @@
-// What the learner has done on each problem, kept in this browser: "attempted" after a run of
-// the tests, "solved" once every test passed (and for good), which the catalog shows; and the
-// last run of the tests (its code and each test's status), which hand-in files report.
+// What the learner has done on each problem of this site, kept in this browser: "attempted"
+// after a run of the tests, "solved" once every test passed (and for good), which the catalog
+// shows; and the last run of the tests (its code and each test's status), which hand-in files report.
 
-const KEY_PREFIX = "ml-exercise-kit:progress:";
-const LAST_RUN_PREFIX = "ml-exercise-kit:last-run:";
+import { readSiteItem, siteKey } from "./site_scope.js";
+
 const SOLVED = "solved";
 const ATTEMPTED = "attempted";
+const progressName = (slug) => `progress:${slug}`;
+const lastRunName = (slug) => `last-run:${slug}`;
 
 // Storage can be refused or full; progress is a nicety, so it is then simply not kept.
 function attempt(action) {
@@ -19,18 +21,18 @@ function attempt(action) {
 /** A run of the hidden tests on `code` ended with `results`. */
 export function recordTestRun(slug, code, results) {
   const lastRun = { code, tests: results.tests.map(({ name, status }) => ({ name, status })) };
-  attempt(() => window.localStorage.setItem(LAST_RUN_PREFIX + slug, JSON.stringify(lastRun)));
+  attempt(() => window.localStorage.setItem(siteKey(lastRunName(slug)), JSON.stringify(lastRun)));
   if (progressOf(slug) === SOLVED) return;
-  attempt(() => window.localStorage.setItem(KEY_PREFIX + slug, results.status === "passed" ? SOLVED : ATTEMPTED));
+  attempt(() => window.localStorage.setItem(siteKey(progressName(slug)), results.status === "passed" ? SOLVED : ATTEMPTED));
 }
 
 /** "solved", "attempted" or null. */
 export function progressOf(slug) {
-  const stored = attempt(() => window.localStorage.getItem(KEY_PREFIX + slug));
+  const stored = attempt(() => readSiteItem(progressName(slug)));
   return stored === SOLVED || stored === ATTEMPTED ? stored : null;
 }
 
 /** {code, tests: [{name, status}]} of the last run of the hidden tests, or null. */
 export function lastRunOf(slug) {
-  return attempt(() => JSON.parse(window.localStorage.getItem(LAST_RUN_PREFIX + slug)));
+  return attempt(() => JSON.parse(readSiteItem(lastRunName(slug))));
 }

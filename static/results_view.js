@@ -13,17 +13,28 @@ const VERDICTS = {
   running: "… Running",
 };
 
+// The tests whose call the learner may want to try in the console.
+const TRY_IN_CONSOLE = new Set(["failed", "error", "timeout"]);
+
 /** onGoToLine(line) moves the editor's cursor to a line named by a message; `examples` holds
- *  each visible example's {name, input, expected} as shown beside its result; `testNames`
- *  the hidden tests', listed (as not run yet) until a run fills their rows. */
-export function createResultsView(region, { onGoToLine, examples, testNames }) {
+ *  each visible example's {name, input, expected, call} as shown beside its result; `testNames`
+ *  the hidden tests', listed (as not run yet) until a run fills their rows; `testCalls` each
+ *  hidden test's call, or null (the problem's SHOW_INPUTS is False); onTryInConsole(call)
+ *  puts a call in the console. */
+export function createResultsView(region, { onGoToLine, examples, testNames, testCalls, onTryInConsole }) {
   const summary = region.querySelector('[data-testid="results-summary"]');
   const hint = region.querySelector('[data-testid="mistake-hint"]');
   const loadError = region.querySelector('[data-testid="results-error"]');
   const loadOutput = region.querySelector('[data-testid="load-output"]');
   const list = region.querySelector('[data-testid="results-list"]');
   let suite = "tests"; // what the results on show are of: "tests" or "examples"
-  const row = (result, index) => (suite === "examples" ? exampleRow(result, examples[index], onGoToLine) : resultRow(result, onGoToLine));
+  // A case's row; `codeLoaded` is false when the learner's file did not load, so no call can be tried.
+  const row = (result, index, codeLoaded = true) => {
+    const shown = suite === "examples" ? exampleRow(result, examples[index], onGoToLine) : resultRow(result, onGoToLine);
+    const call = suite === "examples" ? examples[index].call : testCalls?.[index];
+    if (call && codeLoaded && TRY_IN_CONSOLE.has(result.status)) shown.append(tryInConsoleButton(call, onTryInConsole));
+    return shown;
+  };
   const listTestsNotRunYet = () => list.replaceChildren(...testsNotRunYet(testNames).map((test) => resultRow(test, onGoToLine)));
   listTestsNotRunYet();
 
@@ -54,7 +65,7 @@ export function createResultsView(region, { onGoToLine, examples, testNames }) {
     },
 
     showResults(results) {
-      list.replaceChildren(...results.tests.map(row));
+      list.replaceChildren(...results.tests.map((result, index) => row(result, index, !results.message)));
       hint.textContent = results.hint || "";
       hint.hidden = !results.hint;
       showLoadError(loadError, results, onGoToLine);
@@ -130,6 +141,15 @@ function linkToLine(message, line, onGoToLine) {
   button.type = "button";
   button.dataset.testid = "go-to-line";
   button.addEventListener("click", () => onGoToLine(line));
+  return button;
+}
+
+function tryInConsoleButton(call, onTryInConsole) {
+  const button = textBlock("button", "button button--small result__try", "Try in console");
+  button.type = "button";
+  button.dataset.testid = "try-in-console";
+  button.title = "Put this test's call, with its inputs, in the Python console";
+  button.addEventListener("click", () => onTryInConsole(call));
   return button;
 }
 

@@ -3,6 +3,7 @@ around the code (storage refused or full, a second tab, Python failing to load o
 and it runs under its own Content-Security-Policy."""
 
 from page_actions import (
+    FULL_STORAGE,
     REFUSE_STORAGE,
     by_testid,
     editor_text,
@@ -33,11 +34,6 @@ RECORD_CSP_VIOLATIONS = """
 window.cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) =>
   window.cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI}`));
-"""
-FULL_STORAGE = """
-Storage.prototype.setItem = function () {
-  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-};
 """
 
 
