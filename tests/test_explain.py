@@ -5,13 +5,12 @@ verdict, run the learner's code again, or do unbounded work."""
 
 import numpy as np
 import pytest
+from explained_submissions import SUBMISSIONS
 from problem_folders import CONTRASTIVE, shipped_suite
 
 import harness
-from harness import Case, Suite
-from harness import explain
+from harness import Case, Suite, explain
 
-HEADER = "import numpy as np\n\n\ndef contrastive_loss(x1, x2, label, margin=1.0):\n"
 # The reference example has integer inputs; "Identical similar pair" has three pairs of
 # four numbers and leaves `margin` at its default.
 REFERENCE_EXAMPLE, THREE_PAIRS = 0, 1
@@ -20,11 +19,6 @@ REFERENCE_EXAMPLE, THREE_PAIRS = 0, 1
 @pytest.fixture(scope="module")
 def suite():
     return shipped_suite(CONTRASTIVE)
-
-
-def body(*lines):
-    """The learner's code: contrastive_loss with these lines as its body (line 5 is the first)."""
-    return HEADER + "".join(f"    {line}\n" for line in lines)
 
 
 def result_of(suite, code, index):
@@ -43,8 +37,7 @@ def explanation_and_raw(message):
 
 
 def test_broadcasting_names_the_expression_and_its_operands_shapes(suite):
-    code = body("d = np.linalg.norm(x1 - x2, axis=1)", "return np.mean(label[:, None] * d ** 2 * x1)")
-    result = result_of(suite, code, THREE_PAIRS)
+    result = result_of(suite, SUBMISSIONS["broadcasting"], THREE_PAIRS)
     explanation, raw = explanation_and_raw(result["message"])
     assert explanation.startswith("Line 6, `label[:, None] * d ** 2 * x1`: ")
     assert "`label[:, None] * d ** 2` has shape (3, 3) and `x1` has shape (3, 4)" in explanation
@@ -58,21 +51,19 @@ def test_broadcasting_names_the_expression_and_its_operands_shapes(suite):
 
 
 def test_broadcasting_a_per_row_value_suggests_a_column_axis(suite):
-    result = result_of(suite, body("return np.mean(label * (x1 - x2) ** 2)"), THREE_PAIRS)
+    result = result_of(suite, SUBMISSIONS["per-row value"], THREE_PAIRS)
     explanation, _ = explanation_and_raw(result["message"])
     assert "`label` has shape (3,) and `(x1 - x2) ** 2` has shape (3, 4)" in explanation
     assert "give it a column axis: `label[:, None]` has shape (3, 1)" in explanation
 
 
 def test_broadcasting_in_a_numpy_function_call_names_its_arguments(suite):
-    code = body("d = np.linalg.norm(x1 - x2, axis=1)", "return np.mean(np.add(d[:, None], x1.T))")
-    explanation, _ = explanation_and_raw(result_of(suite, code, THREE_PAIRS)["message"])
+    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["broadcasting in np.add"], THREE_PAIRS)["message"])
     assert "`np.add(d[:, None], x1.T)`: `d[:, None]` has shape (3, 1) and `x1.T` has shape (4, 3)" in explanation
 
 
 def test_an_in_place_operation_that_would_grow_its_array_is_explained(suite):
-    code = body("d = np.linalg.norm(x1 - x2, axis=1, keepdims=True)", "d += x1", "return 0.0")
-    explanation, _ = explanation_and_raw(result_of(suite, code, THREE_PAIRS)["message"])
+    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["in-place growth"], THREE_PAIRS)["message"])
     assert explanation == (
         "Line 6, `d += x1` would make an array of shape (3, 4), which does not fit in `d`, of shape (3, 1): "
         "an in-place operation cannot change an array's shape. Use `d + x1`, which makes a new array."
@@ -81,17 +72,12 @@ def test_an_in_place_operation_that_would_grow_its_array_is_explained(suite):
 
 def test_an_operand_that_calls_the_learners_code_is_named_with_numpys_shape(suite):
     # The helper is the learner's code, never run again: its shape comes from numpy's message.
-    code = (
-        "import numpy as np\n\n\ndef per_pair(x1, x2):\n    return np.linalg.norm(x1 - x2, axis=1)\n\n\n"
-        "def contrastive_loss(x1, x2, label, margin=1.0):\n    return np.mean(per_pair(x1, x2) * x1)\n"
-    )
-    explanation, _ = explanation_and_raw(result_of(suite, code, THREE_PAIRS)["message"])
+    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["operand from a helper"], THREE_PAIRS)["message"])
     assert "`per_pair(x1, x2)` has shape (3,) and `x1` has shape (3, 4)" in explanation
 
 
 def test_an_operand_over_the_evaluation_budget_is_named_with_numpys_shape(suite):
-    code = body("big = np.ones(400)", "return np.mean(big[:, None] * big * x1)")
-    explanation, _ = explanation_and_raw(result_of(suite, code, THREE_PAIRS)["message"])
+    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["operand over the budget"], THREE_PAIRS)["message"])
     assert "`big[:, None] * big` has shape (400, 400) and `x1` has shape (3, 4)" in explanation
 
 
@@ -99,8 +85,7 @@ def test_an_operand_over_the_evaluation_budget_is_named_with_numpys_shape(suite)
 
 
 def test_in_place_subtraction_on_integer_inputs_says_to_make_a_new_array(suite):
-    code = body("x1 -= x2", "return float(np.mean(np.linalg.norm(x1, axis=1)))")
-    result = result_of(suite, code, REFERENCE_EXAMPLE)
+    result = result_of(suite, SUBMISSIONS["in-place cast"], REFERENCE_EXAMPLE)
     explanation, raw = explanation_and_raw(result["message"])
     assert explanation == (
         "`x1` holds integers (int64); `x1 -= x2` would store floats (float64) in it, and an in-place operation "
@@ -110,8 +95,7 @@ def test_in_place_subtraction_on_integer_inputs_says_to_make_a_new_array(suite):
 
 
 def test_in_place_update_of_an_integer_array_says_to_create_it_with_floats(suite):
-    code = body("diff = np.zeros_like(x1)", "diff[0] -= x2[0]", "return 0.0")
-    explanation, _ = explanation_and_raw(result_of(suite, code, REFERENCE_EXAMPLE)["message"])
+    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["in-place cast of an element"], REFERENCE_EXAMPLE)["message"])
     assert explanation.startswith("`diff` holds integers (int64); `diff[0] -= x2[0]` would store floats (float64) in it")
     assert "Create `diff` as an array of floats instead, e.g. with `dtype=float`." in explanation
 
@@ -119,16 +103,15 @@ def test_in_place_update_of_an_integer_array_says_to_create_it_with_floats(suite
 # Axes.
 
 
-@pytest.mark.parametrize("call", ["np.sum(d, axis=1)", "d.sum(axis=1)"])
-def test_axis_out_of_range_names_the_array_and_its_axes(suite, call):
-    code = body("d = np.linalg.norm(x1 - x2, axis=1)", f"return {call}")
-    explanation, raw = explanation_and_raw(result_of(suite, code, THREE_PAIRS)["message"])
+@pytest.mark.parametrize("submission, call", [("axis of np.sum", "np.sum(d, axis=1)"), ("axis of a method", "d.sum(axis=1)")])
+def test_axis_out_of_range_names_the_array_and_its_axes(suite, submission, call):
+    explanation, raw = explanation_and_raw(result_of(suite, SUBMISSIONS[submission], THREE_PAIRS)["message"])
     assert explanation.startswith(f"Line 6, `{call}`: `d` has 1 axis (shape (3,)), so its only axis is 0 (or -1); there is no axis 1.")
     assert raw.startswith("AxisError: axis 1 is out of bounds for array of dimension 1")
 
 
 def test_axis_out_of_range_of_a_two_dimensional_expression(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, body("return np.mean((x1 - x2).max(axis=2))"), THREE_PAIRS)["message"])
+    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["axis of an expression"], THREE_PAIRS)["message"])
     assert "`x1 - x2` has 2 axes (shape (3, 4)), so its axes are 0 and 1 (or -2 and -1 counting from the end); there is no axis 2." in explanation
 
 
@@ -136,33 +119,30 @@ def test_axis_out_of_range_of_a_two_dimensional_expression(suite):
 
 
 def test_pythons_max_on_an_array_suggests_np_maximum(suite):
-    code = body("d = np.linalg.norm(x1 - x2, axis=1)", "return np.mean(label * d**2 + (1 - label) * max(0, margin - d) ** 2)")
-    explanation, _ = explanation_and_raw(result_of(suite, code, REFERENCE_EXAMPLE)["message"])
+    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["python max"], REFERENCE_EXAMPLE)["message"])
     assert explanation.startswith("Line 6, Python's `max(0, margin - d)` compares whole arrays")
     assert "`np.maximum(0, margin - d)` compares entry by entry." in explanation
 
 
 def test_an_array_as_an_if_condition_is_explained(suite):
-    code = body("d = np.linalg.norm(x1 - x2, axis=1)", "if label == 1:", "    return float(np.mean(d ** 2))", "return 0.0")
-    explanation, _ = explanation_and_raw(result_of(suite, code, REFERENCE_EXAMPLE)["message"])
+    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["array as condition"], REFERENCE_EXAMPLE)["message"])
     assert explanation.startswith("Line 6, `label == 1` is an array of shape (2,), one True/False per entry, but `if` needs a single True or False.")
     assert "`np.where(label == 1, a, b)`" in explanation
 
 
 def test_math_on_an_array_suggests_numpys_function(suite):
-    code = body("import math", "return float(np.mean(math.sqrt(np.sum((x1 - x2) ** 2, axis=1))))")
-    explanation, _ = explanation_and_raw(result_of(suite, code, THREE_PAIRS)["message"])
+    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["math on an array"], THREE_PAIRS)["message"])
     assert "needs a single number, but `np.sum((x1 - x2) ** 2, axis=1)` is an array of shape (3,)" in explanation
     assert "`np.sqrt` works on whole arrays" in explanation
 
 
 def test_too_many_indices_names_the_array_and_its_axes(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, body("return float(np.mean(label[:, 0]))"), THREE_PAIRS)["message"])
+    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["too many indices"], THREE_PAIRS)["message"])
     assert explanation.startswith("Line 5, `label[:, 0]` uses 2 indices, but `label` has 1 axis (shape (3,)).")
 
 
 def test_a_matrix_product_of_mismatched_shapes_is_explained(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, body("return float(np.mean(x1 @ x2))"), THREE_PAIRS)["message"])
+    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["matrix product"], THREE_PAIRS)["message"])
     assert explanation.startswith(
         "Line 5, `x1 @ x2` is a matrix product: `x1` has shape (3, 4) and `x2` has shape (3, 4), but the last length "
         "of the first (4) must equal the second-to-last length of the second (3)."
@@ -174,8 +154,7 @@ def test_a_matrix_product_of_mismatched_shapes_is_explained(suite):
 
 
 def test_a_function_with_too_few_parameters_is_told_how_the_tests_call_it(suite):
-    code = "import numpy as np\n\n\ndef contrastive_loss(x1, x2):\n    return 0.0\n"
-    results = harness.grade(code, suite)
+    results = harness.grade(SUBMISSIONS["too few parameters"], suite)
     first, three_arguments = results["tests"][REFERENCE_EXAMPLE], results["tests"][THREE_PAIRS]
     explanation, raw = explanation_and_raw(first["message"])
     assert explanation == (
@@ -188,8 +167,7 @@ def test_a_function_with_too_few_parameters_is_told_how_the_tests_call_it(suite)
 
 
 def test_a_parameter_without_the_default_a_test_relies_on_is_named(suite):
-    code = "def contrastive_loss(x1, x2, label, margin):\n    return 0.0\n"
-    explanation, _ = explanation_and_raw(result_of(suite, code, THREE_PAIRS)["message"])
+    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["no default margin"], THREE_PAIRS)["message"])
     assert explanation.endswith(
         "Your `def contrastive_loss(x1, x2, label, margin)` (line 1) has no default value for `margin`: "
         "give it the default the statement's signature shows."
@@ -197,13 +175,12 @@ def test_a_parameter_without_the_default_a_test_relies_on_is_named(suite):
 
 
 def test_a_call_to_the_learners_own_function_with_the_wrong_arguments(suite):
-    code = "def helper(a, b):\n    return 0.0\n\n\ndef contrastive_loss(x1, x2, label, margin=1.0):\n    return helper(x1, x2, label)\n"
-    explanation, _ = explanation_and_raw(result_of(suite, code, REFERENCE_EXAMPLE)["message"])
+    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["own call"], REFERENCE_EXAMPLE)["message"])
     assert explanation == "Line 6, `helper(x1, x2, label)` passes 3 arguments, but `def helper(a, b)` (line 1) takes 2."
 
 
 def test_input_in_the_function_says_the_tests_pass_arguments(suite):
-    result = result_of(suite, body("margin = float(input('margin? '))", "return margin"), REFERENCE_EXAMPLE)
+    result = result_of(suite, SUBMISSIONS["input in the function"], REFERENCE_EXAMPLE)
     explanation, raw = explanation_and_raw(result["message"])
     assert explanation == (
         "Line 5: `input()` waits for someone to type, but nobody can type here: the tests pass the values to your "
@@ -214,7 +191,7 @@ def test_input_in_the_function_says_the_tests_pass_arguments(suite):
 
 
 def test_input_at_the_top_of_the_file_stops_the_load_with_an_explanation(suite):
-    results = harness.grade("name = input()\n\n\ndef contrastive_loss(x1, x2, label, margin=1.0):\n    return 0.0\n", suite)
+    results = harness.grade(SUBMISSIONS["input at the top"], suite)
     assert results["status"] == "error" and results["line"] == 1
     assert results["message"].startswith("Line 1: `input()` waits for someone to type, but nobody can type here")
 
@@ -225,8 +202,7 @@ def test_input_at_the_top_of_the_file_stops_the_load_with_an_explanation(suite):
 # The tests never await what the function returns, so Python warns when it is discarded.
 @pytest.mark.filterwarnings("ignore:coroutine 'contrastive_loss' was never awaited")
 def test_async_def_returns_a_coroutine_which_is_explained(suite):
-    code = "async def contrastive_loss(x1, x2, label, margin=1.0):\n    return 0.0\n"
-    result = result_of(suite, code, REFERENCE_EXAMPLE)
+    result = result_of(suite, SUBMISSIONS["async def"], REFERENCE_EXAMPLE)
     assert result["status"] == "failed"
     explanation, raw = explanation_and_raw(result["message"])
     assert explanation == (
@@ -238,14 +214,13 @@ def test_async_def_returns_a_coroutine_which_is_explained(suite):
 
 
 def test_a_generator_function_is_explained(suite):
-    result = result_of(suite, "def contrastive_loss(x1, x2, label, margin=1.0):\n    yield 0.625\n", REFERENCE_EXAMPLE)
+    result = result_of(suite, SUBMISSIONS["generator"], REFERENCE_EXAMPLE)
     explanation, _ = explanation_and_raw(result["message"])
     assert explanation.startswith("Your function contains `yield`, so calling it gives a generator and does not run its body.")
 
 
 def test_printing_the_answer_instead_of_returning_it_is_explained(suite):
-    code = body("d = np.linalg.norm(x1 - x2, axis=1)", "print('loss:', np.mean(label * d**2 + (1 - label) * np.maximum(0, margin - d) ** 2))")
-    result = result_of(suite, code, REFERENCE_EXAMPLE)
+    result = result_of(suite, SUBMISSIONS["print the answer"], REFERENCE_EXAMPLE)
     explanation, raw = explanation_and_raw(result["message"])
     assert explanation.startswith("Your function printed `loss: 0.625`, the expected answer, but returned None")
     assert "Return the value instead of printing it" in explanation
@@ -253,12 +228,12 @@ def test_printing_the_answer_instead_of_returning_it_is_explained(suite):
 
 
 def test_printing_a_wrong_value_is_not_called_the_answer(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, body("print(1.5)"), REFERENCE_EXAMPLE)["message"])
+    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["print a wrong value"], REFERENCE_EXAMPLE)["message"])
     assert explanation.startswith("Your function printed `1.5` but returned None")
 
 
 def test_returning_none_without_printing_keeps_the_plain_message(suite):
-    assert result_of(suite, body("pass"), REFERENCE_EXAMPLE)["message"] == (
+    assert result_of(suite, SUBMISSIONS["return nothing"], REFERENCE_EXAMPLE)["message"] == (
         "Expected the number 0.625, but your function returned None. Did you forget a `return` statement?"
     )
 
@@ -301,7 +276,7 @@ def test_an_integer_array_where_fractions_are_expected_is_explained():
 
 
 def test_an_error_no_explainer_knows_keeps_its_plain_message(suite):
-    message = result_of(suite, body("return distnce"), REFERENCE_EXAMPLE)["message"]
+    message = result_of(suite, SUBMISSIONS["unexplained error"], REFERENCE_EXAMPLE)["message"]
     assert message.startswith("NameError: name 'distnce' is not defined\nTraceback")
 
 
@@ -310,7 +285,7 @@ def test_an_explainer_that_fails_leaves_the_raw_message(suite, monkeypatch):
         raise RuntimeError("explainer bug")
 
     monkeypatch.setattr(explain, "ERROR_EXPLAINERS", [explain.ErrorExplainer(ValueError, "operands", broken)])
-    result = result_of(suite, body("return np.mean(label * (x1 - x2))"), THREE_PAIRS)
+    result = result_of(suite, SUBMISSIONS["per-row value"], THREE_PAIRS)
     assert result["status"] == "error"
     assert result["message"].startswith("ValueError: operands could not be broadcast together")
 
@@ -318,11 +293,7 @@ def test_an_explainer_that_fails_leaves_the_raw_message(suite, monkeypatch):
 def test_explaining_never_runs_the_learners_code_again(suite, capsys):
     # An operand of the learner's own class: its `*` prints (captured while the test runs);
     # the explanation must not call it a second time, so nothing reaches the real stdout.
-    code = (
-        "import numpy as np\n\n\nclass Loud:\n    def __mul__(self, other):\n        print('multiplied')\n        return np.ones((3, 3))\n\n\n"
-        "def contrastive_loss(x1, x2, label, margin=1.0):\n    return np.mean((Loud() * label) + x1)\n"
-    )
-    result = result_of(suite, code, THREE_PAIRS)
+    result = result_of(suite, SUBMISSIONS["learner's operator"], THREE_PAIRS)
     explanation, _ = explanation_and_raw(result["message"])
     assert "`Loud() * label` has shape (3, 3) and `x1` has shape (3, 4)" in explanation
     assert result["output"] == "multiplied\n"
