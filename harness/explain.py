@@ -72,17 +72,16 @@ ERROR_EXPLAINERS = [
     ErrorExplainer(ValueError, r"The truth value of an array with more than one element is ambiguous", explain_numpy.array_as_condition),
     ErrorExplainer(TypeError, r"only (length-1|0-dimensional) arrays can be converted to Python scalars", explain_numpy.array_as_number),
     ErrorExplainer(IndexError, r"too many indices for array: array is (?P<ndim>\d+)-dimensional, but (?P<used>\d+) were indexed", explain_numpy.too_many_indices),
-    ErrorExplainer(TypeError, explain_calls.TAKES_PATTERN, explain_calls.wrong_arity),
-    ErrorExplainer(TypeError, explain_calls.MISSING_PATTERN, explain_calls.wrong_arity),
+    ErrorExplainer(TypeError, explain_calls.TAKES_PATTERN, explain_calls.too_many_arguments),
+    ErrorExplainer(TypeError, explain_calls.MISSING_PATTERN, explain_calls.missing_arguments),
     ErrorExplainer(EOFError, r"EOF when reading a line", explain_calls.keyboard_input),
 ]
 
 RESULT_EXPLAINERS = [
-    ResultExplainer(explain_results.is_coroutine, explain_results.coroutine),
-    ResultExplainer(explain_results.is_generator, explain_results.generator),
-    ResultExplainer(explain_results.printed_instead_of_returned, explain_results.print_not_return),
-    ResultExplainer(explain_results.array_of_another_shape, explain_results.array_shape),
-    ResultExplainer(explain_results.array_of_another_dtype, explain_results.array_dtype),
+    ResultExplainer(explain_results.body_not_run, explain_results.explain_body_not_run),
+    ResultExplainer(explain_results.printed_instead_of_returned, explain_results.explain_printed_instead_of_returned),
+    ResultExplainer(explain_results.array_of_another_shape, explain_results.explain_array_of_another_shape),
+    ResultExplainer(explain_results.array_of_another_dtype, explain_results.explain_array_of_another_dtype),
 ]
 
 
@@ -90,9 +89,12 @@ def explain_error(error, learner_entry=None, call=None):
     """A sentence explaining `error` in the learner's terms, or None when no explainer can."""
     try:
         failure = Failure(error, learner_entry, call)
-        message = str(error)[:MESSAGE_READ_CHARS]
+        message = None  # read only for an exception some explainer knows
         for explainer in ERROR_EXPLAINERS:
-            match = re.match(explainer.pattern, message) if isinstance(error, explainer.kind) else None
+            if not isinstance(error, explainer.kind):
+                continue
+            message = str(error)[:MESSAGE_READ_CHARS] if message is None else message
+            match = re.match(explainer.pattern, message)
             if match:
                 return explainer.explain(failure, match)
     except Exception:  # noqa: BLE001 - an explainer's failure leaves the raw message alone

@@ -14,11 +14,25 @@ MISSING_PATTERN = r"(?P<name>[\w.<>]+)\(\) missing (?P<count>\d+) required posit
 DEFAULT_SHOWN_CHARS = 20
 
 
-def wrong_arity(failure, match):
-    call = failure.call
-    if call is not None and failure.learner_entry is None:  # the test's own call failed, before any line of theirs ran
-        return _test_call_does_not_fit(call, match)
-    return _own_call_does_not_fit(failure.spot, match)
+SIGNATURE_FIX = "give it the parameters of the signature shown under the title"
+
+
+def too_many_arguments(failure, match):
+    return _call_does_not_fit(failure, f"takes {match['takes']}", SIGNATURE_FIX)
+
+
+def missing_arguments(failure, match):
+    names = _quoted_names(match["names"])
+    # A parameter the tests never pass is not in the statement's signature at all.
+    passed_by_some_test = failure.call is not None and set(names) <= set(failure.call.parameters)
+    fix = "give it the default the statement's signature shows" if passed_by_some_test else SIGNATURE_FIX
+    return _call_does_not_fit(failure, f"has no default value for {code_list(names)}", fix)
+
+
+def _call_does_not_fit(failure, requirement, fix):
+    if failure.call is not None and failure.learner_entry is None:  # the test's own call failed, before any line of theirs ran
+        return _test_call_does_not_fit(failure.call, requirement, fix)
+    return _own_call_does_not_fit(failure.spot, requirement)
 
 
 def keyboard_input(failure, match):
@@ -31,7 +45,7 @@ def keyboard_input(failure, match):
     )
 
 
-def _test_call_does_not_fit(call, match):
+def _test_call_does_not_fit(call, requirement, fix):
     count = len(call.parameters)
     sentence = f"The tests call your function with {counted(count, 'argument')}, in this order: `{call.text(call.parameters)}`."
     left_out = [name for name in call.parameters if name not in call.arguments]
@@ -39,27 +53,20 @@ def _test_call_does_not_fit(call, match):
         sentence += f" This test leaves {code_list(left_out)} at its default: `{call.text(call.arguments)}`."
     line = call.definition_line()
     definition = f"`def {_definition(call.function)}` (line {line})" if line else "function"
-    if "missing" in match.re.pattern:
-        missing = code_list(_quoted_names(match["names"]))
-        return sentence + f" Your {definition} has no default value for {missing}: give it the default the statement's signature shows."
-    return sentence + f" Your {definition} takes {match['takes']}: give it the parameters of the signature shown under the title."
+    return sentence + f" Your {definition} {requirement}: {fix}."
 
 
-def _own_call_does_not_fit(spot, match):
+def _own_call_does_not_fit(spot, requirement):
     node = spot.node if spot is not None else None
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
         return None
-    function = spot.frame.f_locals.get(node.func.id, spot.frame.f_globals.get(node.func.id))
+    function = spot.variable(node.func.id)
     if not isinstance(function, FunctionType) or function.__code__.co_filename != spot.frame.f_code.co_filename:
         return None
     passed = len(node.args) + len(node.keywords)
-    if "missing" in match.re.pattern:
-        needs = f"also needs {code_list(_quoted_names(match['names']))}"
-    else:
-        needs = f"takes {match['takes']}"
     return (
         f"Line {spot.line}, `{spot.text(node)}` passes {counted(passed, 'argument')}, but "
-        f"`def {_definition(function)}` (line {function.__code__.co_firstlineno}) {needs}."
+        f"`def {_definition(function)}` (line {function.__code__.co_firstlineno}) {requirement}."
     )
 
 

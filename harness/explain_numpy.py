@@ -29,16 +29,17 @@ def broadcasting(failure, match):
     if clash is None:
         if len(message_shapes) < 2:
             return None
-        return f"Line {spot.line} combines arrays of shapes {listed(map(shape_text, message_shapes))}, which do not fit together. {_rule(message_shapes)}"
+        sentences = [f"Line {spot.line} combines arrays of shapes {listed(map(shape_text, message_shapes))}, which do not fit together.", _rule(message_shapes)]
+        return "\n".join(sentence for sentence in sentences if sentence)
     node, operands, shapes = clash
     if isinstance(node, ast.AugAssign) and _broadcast(shapes) is not None:
         return _does_not_fit_in_place(spot, node, shapes)
     named = listed(f"`{spot.text(operand)}` has shape {shape_text(shape)}" for operand, shape in zip(operands, shapes))
-    sentences = [f"Line {spot.line}, `{spot.text(node)}`: {named}, which do not fit together. {_rule(shapes)}"]
+    sentences = [f"Line {spot.line}, `{spot.text(node)}`: {named}, which do not fit together.", _rule(shapes)]
     sentences += [_grown_shape(spot, operand, shape) for operand, shape in zip(operands, shapes)]
     sentences.append(_broadcast_hint(spot, operands, shapes))
     sentences.append(_shapes_on_the_line(spot, operands))
-    return " ".join(sentence for sentence in sentences if sentence)
+    return "\n".join(sentence for sentence in sentences if sentence)  # one idea per line: this one is long
 
 
 def matrix_product(failure, match):
@@ -57,8 +58,8 @@ def matrix_product(failure, match):
     inner = -2 if len(second_shape) >= 2 else 0
     sentences = [
         f"Line {spot.line}, `{spot.text(spot.node)}` is a matrix product: `{first}` has shape {shape_text(first_shape)} and "
-        f"`{second}` has shape {shape_text(second_shape)}, but the last length of the first ({first_shape[-1]}) must equal "
-        f"the {'second-to-last' if inner == -2 else 'first'} length of the second ({second_shape[inner]})."
+        f"`{second}` has shape {shape_text(second_shape)}, but it needs the last length of `{first}` ({first_shape[-1]}) to equal "
+        f"the {'second-to-last' if inner == -2 else 'first'} length of `{second}` ({second_shape[inner]})."
     ]
     if first_shape == second_shape:
         sentences.append(
@@ -66,7 +67,7 @@ def matrix_product(failure, match):
         )
     if len(first_shape) == len(second_shape) == 2 and first_shape[-1] == second_shape[-1]:
         sentences.append(f"To multiply by the transpose, write `{first} @ {second}.T`.")
-    return " ".join(sentences)
+    return "\n".join(sentences)
 
 
 def in_place_cast(failure, match):
@@ -81,7 +82,8 @@ def in_place_cast(failure, match):
     target, array = spot.text(node.target), spot.text(_base_name(node.target))
     sentence = f"`{array}` holds {stored}; `{spot.text(node)}` would store {result} in it, and an in-place operation keeps an array's dtype."
     if not isinstance(node.target, ast.Name):
-        return sentence + f" Create `{array}` as an array of floats instead, e.g. with `dtype=float`."
+        floats = np.dtype(match["source"]).kind == "f"
+        return sentence + (f" Create `{array}` as an array of floats instead, e.g. with `dtype=float`." if floats else f" Create `{array}` with dtype {match['source']} instead.")
     new_array = f"{target} {_OPERATOR_SIGNS.get(type(node.op), '?')} {spot.text(node.value)}"
     sentence += f" Use `{new_array}`, which makes a new array"
     if target in _parameters(spot.frame):
@@ -118,11 +120,15 @@ def array_as_condition(failure, match):
     if node is None:
         return None
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("max", "min") and _is_builtin(spot, node.func.id):
-        elementwise = "np.maximum" if node.func.id == "max" else "np.minimum"
+        largest = node.func.id == "max"
         arguments = ", ".join(spot.text(argument) for argument in node.args)
+        if len(node.args) == 1:
+            instead = f"`np.{node.func.id}({arguments})` gives the {'largest' if largest else 'smallest'} entry (with `axis=1`, one per row)."
+        else:
+            instead = f"`{'np.maximum' if largest else 'np.minimum'}({arguments})` compares entry by entry."
         return (
             f"Line {spot.line}, Python's `{spot.text(node)}` compares whole arrays, which gives one True/False per entry, "
-            f"not one answer. `{elementwise}({arguments})` compares entry by entry."
+            f"not one answer. {instead}"
         )
     shape = shape_of(spot.value(node))
     what = f"an array of shape {shape_text(shape)}" if shape else "an array"
@@ -221,7 +227,7 @@ def _reduced_array(spot, call):
 def _is_numpy_function(spot, func):
     """Whether `func` (an attribute) is np.something or np.linalg.something."""
     owner = _base_name(func)
-    return isinstance(owner, ast.Name) and spot.frame.f_globals.get(owner.id) is np
+    return isinstance(owner, ast.Name) and spot.variable(owner.id) is np
 
 
 def _base_name(node):
@@ -236,7 +242,8 @@ def _parameters(frame):
 
 
 def _is_builtin(spot, name):
-    return name not in spot.frame.f_locals and name not in spot.frame.f_globals and getattr(builtins, name, None) is not None
+    unbound = object()
+    return spot.variable(name, unbound) is unbound and hasattr(builtins, name)
 
 
 def _condition_keyword(spot, node):
@@ -284,8 +291,8 @@ def _grown_shape(spot, operand, shape):
     part_shapes = [shape_of(spot.value(part)) for part in parts]
     if None in part_shapes or any(np.prod(part) >= np.prod(shape) for part in part_shapes):
         return ""
-    first, second = (f"`{spot.text(part)}`, of shape {shape_text(part_shape)}" for part, part_shape in zip(parts, part_shapes))
-    return f"`{spot.text(operand)}` is {shape_text(shape)} because it combines {first}, with {second}: broadcasting paired every entry of one with every entry of the other."
+    first, second = (f"`{spot.text(part)}` {shape_text(part_shape)}" for part, part_shape in zip(parts, part_shapes))
+    return f"`{spot.text(operand)}` is {shape_text(shape)} because broadcasting {first} with {second} pairs every entry of one with every entry of the other."
 
 
 def _broadcast_hint(spot, operands, shapes):

@@ -11,42 +11,39 @@ import numpy as np
 from .compare import describe_mismatch
 from .wording import axes, dtype_words, shape_text
 
-_PRINTED_NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
+# A number as print() writes one (not the digits of a name like x1).
+_PRINTED_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?![\w.])")
 # The printed text quoted back to the learner, at most this long.
 PRINTED_SHOWN_CHARS = 60
 
 
-def is_coroutine(returned):
-    return isinstance(returned.got, CoroutineType)
+# What makes calling a function give an object without running its body, and the fix.
+_BODY_NOT_RUN = {
+    CoroutineType: ("is defined with `async def`, so calling it gives a coroutine", "define it with plain `def` (nothing here needs `await`)"),
+    GeneratorType: ("contains `yield`, so calling it gives a generator", "give back the result with `return`"),
+}
 
 
-def coroutine(returned):
+def body_not_run(returned):
+    return type(returned.got) in _BODY_NOT_RUN
+
+
+def explain_body_not_run(returned):
+    cause, fix = _BODY_NOT_RUN[type(returned.got)]
     return (
-        "Your function is defined with `async def`, so calling it gives a coroutine and does not run its body. "
-        f"The tests call {_the_call(returned)} and expect {_expected_kind(returned)}: define it with plain `def` "
-        "(nothing here needs `await`)."
-    )
-
-
-def is_generator(returned):
-    return isinstance(returned.got, GeneratorType)
-
-
-def generator(returned):
-    return (
-        "Your function contains `yield`, so calling it gives a generator and does not run its body. "
-        f"The tests call {_the_call(returned)} and expect {_expected_kind(returned)}: give back the result with `return`."
+        f"Your function {cause} and does not run its body. "
+        f"The tests call {_the_call(returned)} and expect {_expected_kind(returned)}: {fix}."
     )
 
 
 def printed_instead_of_returned(returned):
-    return returned.got is None and _PRINTED_NUMBER.search(returned.printed or "") is not None
+    return returned.got is None and _printed_result(returned) is not None
 
 
-def print_not_return(returned):
-    lines = [line.strip() for line in returned.printed.splitlines() if _PRINTED_NUMBER.search(line)]
-    shown = lines[-1] if len(lines[-1]) <= PRINTED_SHOWN_CHARS else lines[-1][: PRINTED_SHOWN_CHARS - 1] + "…"
-    answer = ", the expected answer," if _shows_expected(lines[-1], returned) else ""
+def explain_printed_instead_of_returned(returned):
+    line = _printed_result(returned)
+    shown = line if len(line) <= PRINTED_SHOWN_CHARS else line[: PRINTED_SHOWN_CHARS - 1] + "…"
+    answer = ", the expected answer," if _shows_expected(line, returned) else ""
     return (
         f"Your function printed `{shown}`{answer} but returned None: the tests see only what a function returns, "
         "not what it prints. Return the value instead of printing it (`return ...` in place of `print(...)`)."
@@ -58,7 +55,7 @@ def array_of_another_shape(returned):
     return isinstance(expected, np.ndarray) and type(got) is np.ndarray and got.shape != expected.shape
 
 
-def array_shape(returned):
+def explain_array_of_another_shape(returned):
     got, expected = returned.got.shape, returned.expected.shape
     if len(got) == len(expected):
         axis = next(axis for axis, (mine, theirs) in enumerate(zip(got, expected)) if mine != theirs)
@@ -90,7 +87,7 @@ def array_of_another_dtype(returned):
     )
 
 
-def array_dtype(returned):
+def explain_array_of_another_dtype(returned):
     got, expected = returned.got, returned.expected
     if got.dtype.kind == "c":
         return (
@@ -114,6 +111,15 @@ def _the_call(returned):
 def _expected_kind(returned):
     expected = returned.expected
     return f"an array of shape {shape_text(expected.shape)}" if isinstance(expected, np.ndarray) else "a number"
+
+
+def _printed_result(returned):
+    """The last printed line that looks like a result: one number, or a printed array when one is expected."""
+    for line in reversed(returned.printed.splitlines()):
+        numbers = _PRINTED_NUMBER.findall(line)
+        if len(numbers) == 1 or numbers and isinstance(returned.expected, np.ndarray) and "[" in line:
+            return line.strip()
+    return None
 
 
 def _shows_expected(line, returned):

@@ -20,7 +20,7 @@ from types import FrameType
 import numpy as np
 
 # Bounds on the work one explanation may do: the evaluator visits at most this many nodes,
-# and computes no array larger than this many elements.
+# and neither reads nor computes an array larger than this many elements.
 NODE_BUDGET = 200
 ELEMENT_LIMIT = 100_000
 # Larger integer exponents are not evaluated (2 ** 10**9 would take forever).
@@ -50,9 +50,14 @@ class Spot:
         except Exception:  # noqa: BLE001 - anything not safely computable is unknown
             return None
 
+    def variable(self, name, missing=None):
+        """The value of the learner's variable `name` (local, else global), or `missing`; nothing is evaluated."""
+        return _variable(self.frame, name, missing)
+
     def arrays_named(self):
         """(name, array) for each variable of the failing statement that holds a numpy array, in order."""
-        names = dict.fromkeys(node.id for node in ast.walk(self.statement or self.node) if isinstance(node, ast.Name))
+        where = self.statement or self.node
+        names = dict.fromkeys(node.id for node in ast.walk(where) if isinstance(node, ast.Name)) if where else {}
         found = ((name, _variable(self.frame, name)) for name in names)
         return [(name, value) for name, value in found if type(value) is np.ndarray]
 
@@ -108,10 +113,10 @@ def _parsed(source):
     return _Tree(nodes_at, statements)
 
 
-def _variable(frame, name):
+def _variable(frame, name, missing=None):
     if name in frame.f_locals:
         return frame.f_locals[name]
-    return frame.f_globals.get(name)
+    return frame.f_globals.get(name, missing)
 
 
 def shape_of(value):
@@ -159,6 +164,7 @@ _ARRAY_ATTRIBUTES = {"T", "shape", "ndim", "size"}
 _NUMPY_CONSTANTS = {"newaxis", "pi", "e", "inf", "nan", "float64", "float32", "int64", "int32"}
 _KEYWORDS = {"axis", "keepdims", "dtype", "ord"}
 _DTYPE_NAMES = {"float": float, "int": int, "bool": bool}
+_MISSING = object()
 
 
 class SafeEvaluator:
@@ -185,10 +191,12 @@ class SafeEvaluator:
         raise Unsafe("constant")
 
     def _Name(self, node):
-        value = _variable(self.frame, node.id)
-        if value is None and node.id in _DTYPE_NAMES:
+        value = _variable(self.frame, node.id, _MISSING)
+        if value is _MISSING and node.id in _DTYPE_NAMES:
             return _DTYPE_NAMES[node.id]
-        if value is np or type(value) is np.ndarray or _is_plain_number(value) or value is None:
+        if _is_numeric_array(value) and value.size > ELEMENT_LIMIT:
+            raise Unsafe("large array")
+        if value is np or value is None or _is_numeric_array(value) or _is_plain_number(value):
             return value
         raise Unsafe(node.id)
 
@@ -271,7 +279,7 @@ class SafeEvaluator:
 
     def _operand(self, node):
         value = self.evaluate(node)
-        if type(value) is np.ndarray or _is_plain_number(value):
+        if _is_numeric_array(value) or _is_plain_number(value):
             return value
         raise Unsafe("operand")
 
@@ -305,4 +313,9 @@ def _is_allowed(function, allowed):
 
 
 def _is_plain_number(value):
-    return type(value) in (int, float, complex, bool) or isinstance(value, np.generic)
+    return type(value) in (int, float, complex, bool) or isinstance(value, (np.number, np.bool_))
+
+
+def _is_numeric_array(value):
+    """A plain numpy array of numbers: arithmetic on an array of objects would call their methods."""
+    return type(value) is np.ndarray and value.dtype.kind in "biufc"

@@ -33,6 +33,7 @@ SUBMISSIONS = {
     "matrix product": body("return float(np.mean(x1 @ x2))"),
     "too few parameters": "import numpy as np\n\n\ndef contrastive_loss(x1, x2):\n    return 0.0\n",
     "no default margin": "def contrastive_loss(x1, x2, label, margin):\n    return 0.0\n",
+    "parameter the tests never pass": "def contrastive_loss(x1, x2, label, eps, margin=1.0):\n    return 0.0\n",
     "own call": "def helper(a, b):\n    return 0.0\n\n\ndef contrastive_loss(x1, x2, label, margin=1.0):\n    return helper(x1, x2, label)\n",
     "input in the function": body("margin = float(input('margin? '))", "return margin"),
     "input at the top": "name = input()\n\n\ndef contrastive_loss(x1, x2, label, margin=1.0):\n    return 0.0\n",
@@ -44,6 +45,11 @@ SUBMISSIONS = {
     "print a wrong value": body("print(1.5)"),
     "return nothing": body("pass"),
     "unexplained error": body("return distnce"),
+    "learner's objects in an array": (
+        "import numpy as np\n\n\nclass Loud:\n    def __mul__(self, other):\n        print('multiplied')\n        return 1.0\n\n\n"
+        "def contrastive_loss(x1, x2, label, margin=1.0):\n    loud = np.array([Loud(), Loud(), Loud()], dtype=object)\n"
+        "    return np.mean(loud * label[:, None] * x1)\n"
+    ),
     "learner's operator": (
         "import numpy as np\n\n\nclass Loud:\n    def __mul__(self, other):\n        print('multiplied')\n        return np.ones((3, 3))\n\n\n"
         "def contrastive_loss(x1, x2, label, margin=1.0):\n    return np.mean((Loud() * label) + x1)\n"

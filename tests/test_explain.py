@@ -43,7 +43,7 @@ def test_broadcasting_names_the_expression_and_its_operands_shapes(suite):
     assert "`label[:, None] * d ** 2` has shape (3, 3) and `x1` has shape (3, 4)" in explanation
     assert "the last axes have lengths 3 and 4" in explanation
     # Where the unexpected (3, 3) came from.
-    assert "because it combines `label[:, None]`, of shape (3, 1), with `d ** 2`, of shape (3,)" in explanation
+    assert "`label[:, None] * d ** 2` is (3, 3) because broadcasting `label[:, None]` (3, 1) with `d ** 2` (3,) pairs every entry" in explanation
     assert "Other arrays on this line: `label` (3,), `d` (3,)." in explanation
     assert raw.startswith("ValueError: operands could not be broadcast together with shapes (3,3) (3,4)")
     assert "line 6, in contrastive_loss" in raw
@@ -144,8 +144,8 @@ def test_too_many_indices_names_the_array_and_its_axes(suite):
 def test_a_matrix_product_of_mismatched_shapes_is_explained(suite):
     explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["matrix product"], THREE_PAIRS)["message"])
     assert explanation.startswith(
-        "Line 5, `x1 @ x2` is a matrix product: `x1` has shape (3, 4) and `x2` has shape (3, 4), but the last length "
-        "of the first (4) must equal the second-to-last length of the second (3)."
+        "Line 5, `x1 @ x2` is a matrix product: `x1` has shape (3, 4) and `x2` has shape (3, 4), but it needs the last "
+        "length of `x1` (4) to equal the second-to-last length of `x2` (3)."
     )
     assert "`np.sum(x1 * x2, axis=1)`" in explanation and "`x1 @ x2.T`" in explanation
 
@@ -171,6 +171,14 @@ def test_a_parameter_without_the_default_a_test_relies_on_is_named(suite):
     assert explanation.endswith(
         "Your `def contrastive_loss(x1, x2, label, margin)` (line 1) has no default value for `margin`: "
         "give it the default the statement's signature shows."
+    )
+
+
+def test_a_parameter_the_tests_never_pass_points_at_the_signature(suite):
+    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["parameter the tests never pass"], THREE_PAIRS)["message"])
+    assert explanation.endswith(
+        "Your `def contrastive_loss(x1, x2, label, eps, margin=1.0)` (line 1) has no default value for `eps`: "
+        "give it the parameters of the signature shown under the title."
     )
 
 
@@ -290,11 +298,15 @@ def test_an_explainer_that_fails_leaves_the_raw_message(suite, monkeypatch):
     assert result["message"].startswith("ValueError: operands could not be broadcast together")
 
 
-def test_explaining_never_runs_the_learners_code_again(suite, capsys):
-    # An operand of the learner's own class: its `*` prints (captured while the test runs);
-    # the explanation must not call it a second time, so nothing reaches the real stdout.
-    result = result_of(suite, SUBMISSIONS["learner's operator"], THREE_PAIRS)
+@pytest.mark.parametrize(
+    "submission, operand, printed",
+    [("learner's operator", "`Loud() * label` has shape (3, 3)", "multiplied\n"), ("learner's objects in an array", "`loud * label[:, None]` has shape (3, 3)", "multiplied\n" * 9)],
+)
+def test_explaining_never_runs_the_learners_code_again(suite, capsys, submission, operand, printed):
+    # The learner's `*` prints (captured while the test runs): the explanation must not call
+    # it a second time, so nothing reaches the real stdout, and the shape is numpy's.
+    result = result_of(suite, SUBMISSIONS[submission], THREE_PAIRS)
     explanation, _ = explanation_and_raw(result["message"])
-    assert "`Loud() * label` has shape (3, 3) and `x1` has shape (3, 4)" in explanation
-    assert result["output"] == "multiplied\n"
+    assert f"{operand} and `x1` has shape (3, 4)" in explanation
+    assert result["output"] == printed
     assert capsys.readouterr().out == ""
