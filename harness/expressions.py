@@ -36,12 +36,11 @@ class Spot:
     line: int
     node: ast.AST | None
     statement: ast.stmt | None
-    source: str
+    tree: "_Tree"
 
     def text(self, node):
         """The learner's own text of `node`, on one line."""
-        segment = ast.get_source_segment(self.source, node) or ast.unparse(node)
-        return " ".join(segment.split())
+        return " ".join(self.tree.segment(node).split())
 
     def value(self, node):
         """The value of `node` in the frame, or None when it cannot be evaluated safely."""
@@ -79,22 +78,26 @@ def spot_of(traceback_entry):
     position = next(itertools.islice(frame.f_code.co_positions(), traceback_entry.tb_lasti // 2, None), None)
     line = traceback_entry.tb_lineno
     node = tree.nodes_at.get(position)
-    return Spot(frame, line, node, tree.statement_at(node, line), source)
+    statement = tree.statement_of.get(node) if node is not None else tree.statement_on_line.get(line)
+    return Spot(frame, line, node, statement, tree)
 
 
 @dataclass
 class _Tree:
-    nodes_at: dict  # (lineno, end_lineno, col_offset, end_col_offset) -> the innermost node with that span
-    statements: list
+    """A parsed learner file, indexed once for every explanation of its errors."""
 
-    def statement_at(self, node, line):
-        """The innermost statement holding `node` (or, without a node, starting on `line`)."""
-        for statement in reversed(self.statements):
-            if node is not None and any(part is node for part in ast.walk(statement)):
-                return statement
-            if node is None and statement.lineno == line:
-                return statement
-        return None
+    lines: list  # the source lines as UTF-8 bytes, which column offsets count
+    nodes_at: dict  # (lineno, end_lineno, col_offset, end_col_offset) -> the innermost node with that span
+    statement_of: dict  # node -> the innermost statement holding it
+    statement_on_line: dict  # line -> the innermost statement starting on it
+
+    def segment(self, node):
+        first, last = self.lines[node.lineno - 1], self.lines[node.end_lineno - 1]
+        if node.lineno == node.end_lineno:
+            text = first[node.col_offset : node.end_col_offset]
+        else:
+            text = b"\n".join([first[node.col_offset :], *self.lines[node.lineno : node.end_lineno - 1], last[: node.end_col_offset]])
+        return text.decode("utf-8", "replace")
 
 
 @functools.lru_cache(maxsize=4)
@@ -103,14 +106,16 @@ def _parsed(source):
         tree = ast.parse(source)
     except SyntaxError:
         return None
-    nodes_at, statements = {}, []
-    for node in ast.walk(tree):  # breadth first: a deeper node with the same span replaces its parent
-        if isinstance(node, ast.stmt):
-            statements.append(node)
+    lines = [line.encode() for line in source.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    nodes_at, statement_of, statement_on_line = {}, {}, {}
+    # Breadth first: a deeper node, or a statement nested in another, replaces the outer one.
+    for node in ast.walk(tree):
         if isinstance(node, (ast.expr, ast.stmt)):
             nodes_at[(node.lineno, node.end_lineno, node.col_offset, node.end_col_offset)] = node
-    statements.sort(key=lambda statement: (statement.lineno, statement.col_offset))
-    return _Tree(nodes_at, statements)
+        if isinstance(node, ast.stmt):
+            statement_on_line[node.lineno] = node
+            statement_of.update((part, node) for part in ast.walk(node))
+    return _Tree(lines, nodes_at, statement_of, statement_on_line)
 
 
 def _variable(frame, name, missing=None):
