@@ -71,6 +71,7 @@ ERROR_EXPLAINERS = [
     ErrorExplainer(np.exceptions.AxisError, r"axis (?P<axis>-?\d+) is out of bounds for array of dimension (?P<ndim>\d+)", explain_numpy.axis_out_of_range),
     ErrorExplainer(ValueError, r"The truth value of an array with more than one element is ambiguous", explain_numpy.array_as_condition),
     ErrorExplainer(TypeError, r"only (length-1|0-dimensional) arrays can be converted to Python scalars", explain_numpy.array_as_number),
+    ErrorExplainer(TypeError, r"(The )?numpy boolean (subtract|negative), the `-` operator, is not supported", explain_numpy.boolean_subtraction),
     ErrorExplainer(IndexError, r"too many indices for array: array is (?P<ndim>\d+)-dimensional, but (?P<used>\d+) were indexed", explain_numpy.too_many_indices),
     ErrorExplainer(TypeError, explain_calls.TAKES_PATTERN, explain_calls.too_many_arguments),
     ErrorExplainer(TypeError, explain_calls.MISSING_PATTERN, explain_calls.missing_arguments),
@@ -85,16 +86,14 @@ RESULT_EXPLAINERS = [
 ]
 
 
-def explain_error(error, learner_entry=None, call=None):
-    """A sentence explaining `error` in the learner's terms, or None when no explainer can."""
+def explain_error(error, message, learner_entry=None, call=None):
+    """A sentence explaining `error`, whose message is `message`, in the learner's terms, or
+    None when no explainer can."""
     try:
         failure = Failure(error, learner_entry, call)
-        message = None  # read only for an exception some explainer knows
+        message = message[:MESSAGE_READ_CHARS]
         for explainer in ERROR_EXPLAINERS:
-            if not isinstance(error, explainer.kind):
-                continue
-            message = str(error)[:MESSAGE_READ_CHARS] if message is None else message
-            match = re.match(explainer.pattern, message)
+            match = re.match(explainer.pattern, message) if isinstance(error, explainer.kind) else None
             if match:
                 return explainer.explain(failure, match)
     except Exception:  # noqa: BLE001 - an explainer's failure leaves the raw message alone

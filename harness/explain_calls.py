@@ -3,6 +3,7 @@ with other parameters than the tests pass, a call to one of their own functions 
 wrong number of arguments, and input(), which has nobody to type an answer."""
 
 import ast
+import inspect
 import re
 from types import FunctionType
 
@@ -71,12 +72,19 @@ def _own_call_does_not_fit(spot, requirement):
 
 
 def _definition(function):
-    """The learner's function as its def line reads: name(a, b, margin=1.0)."""
+    """The learner's function as its def line reads: name(a, b, margin=1.0), name(a, *, margin=1.0)."""
     code = function.__code__
     names = code.co_varnames[: code.co_argcount]
     defaults = function.__defaults__ or ()
     first_default = len(names) - len(defaults)
     shown = [*names[:first_default], *(f"{name}={_short(default)}" for name, default in zip(names[first_default:], defaults))]
+    keyword_only = code.co_varnames[code.co_argcount : code.co_argcount + code.co_kwonlyargcount]
+    if code.co_flags & inspect.CO_VARARGS:
+        shown.append(f"*{code.co_varnames[code.co_argcount + code.co_kwonlyargcount]}")
+    elif keyword_only:
+        shown.append("*")
+    keyword_defaults = function.__kwdefaults__ or {}
+    shown += [f"{name}={_short(keyword_defaults[name])}" if name in keyword_defaults else name for name in keyword_only]
     return f"{function.__name__}({', '.join(shown)})"
 
 

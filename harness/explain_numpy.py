@@ -24,10 +24,10 @@ def broadcasting(failure, match):
     spot = failure.spot
     if spot is None:
         return None
-    message_shapes = _shapes_in(str(failure.error)) if "together with shapes" in match.string else []
+    message_shapes = _shapes_in(match.string) if "together with shapes" in match.string else []
     clash = _clash(spot, message_shapes)
     if clash is None:
-        if len(message_shapes) < 2:
+        if spot.node is not None or len(message_shapes) < 2:  # not an operation (a learner's own raise?), or no shapes
             return None
         sentences = [f"Line {spot.line} combines arrays of shapes {listed(map(shape_text, message_shapes))}, which do not fit together.", _rule(message_shapes)]
         return "\n".join(sentence for sentence in sentences if sentence)
@@ -154,6 +154,23 @@ def array_as_number(failure, match):
     return sentence + " Reduce it to one number first (for example with `np.mean`), or keep working with the array."
 
 
+def boolean_subtraction(failure, match):
+    spot = failure.spot
+    node = spot.node if spot is not None else None
+    if not isinstance(node, (ast.BinOp, ast.UnaryOp)):
+        return None
+    operands = [node.left, node.right] if isinstance(node, ast.BinOp) else [node.operand]
+    booleans = [operand for operand in operands if _holds_booleans(spot.value(operand))]
+    if not booleans:
+        return None
+    named = booleans[0]
+    return (
+        f"Line {spot.line}, `{spot.text(node)}`: `{spot.text(named)}` holds booleans (True/False), and numpy does not "
+        f"{'subtract' if isinstance(node, ast.BinOp) else 'negate'} booleans. Turn them into numbers first, "
+        f"e.g. `{_parenthesised(spot, named)}.astype(float)` (True becomes 1.0, False 0.0)."
+    )
+
+
 def too_many_indices(failure, match):
     spot = failure.spot
     node = spot.node if spot is not None else None
@@ -164,7 +181,8 @@ def too_many_indices(failure, match):
     shape = shape_of(spot.value(node.value))
     sentence = f"Line {spot.line}, `{spot.text(node)}` uses {used} indices, but `{array}` has {axes(ndim)}{_shape_clause(shape)}."
     if ndim == 1:
-        sentence += f" Index it with one index (`{array}[i]`), or give it a second axis first (`{array}[:, None]` has shape ({shape[0] if shape else 'N'}, 1))."
+        column = f"{_parenthesised(spot, node.value)}[:, None]"
+        sentence += f" Index it with one index (`{array}[i]`), or give it a second axis first (`{column}` has shape ({shape[0] if shape else 'N'}, 1))."
     return sentence
 
 
@@ -299,7 +317,7 @@ def _broadcast_hint(spot, operands, shapes):
     for (node, shape), (other_node, other) in itertools.permutations(zip(operands, shapes), 2):
         name = spot.text(node)
         if len(shape) == 1 and len(other) == 2 and shape[0] == other[0] != other[1]:
-            column = f"{name}[:, None]" if isinstance(node, ast.Name) else f"({name})[:, None]"
+            column = f"{_parenthesised(spot, node)}[:, None]"
             return f"To pair each entry of `{name}` with a row of `{spot.text(other_node)}`, give it a column axis: `{column}` has shape ({shape[0]}, 1)."
         if len(shape) == len(other) == 2 and shape == other[::-1] and shape[0] != shape[1]:
             return f"`{name}` looks transposed: `{name}.T` has shape {shape_text(other)}."
@@ -321,6 +339,16 @@ def _broadcast(shapes):
 
 def _shapes_in(message):
     return [tuple(int(length) for length in found.split(",") if length.strip()) for found in _MESSAGE_SHAPE.findall(message)]
+
+
+def _parenthesised(spot, node):
+    """The text of `node`, in parentheses unless it can be indexed or called on as it is."""
+    text = spot.text(node)
+    return text if isinstance(node, (ast.Name, ast.Attribute, ast.Subscript, ast.Call)) else f"({text})"
+
+
+def _holds_booleans(value):
+    return shape_of(value) is not None and np.asarray(value).dtype.kind == "b"
 
 
 def _shape_clause(shape):

@@ -16,6 +16,8 @@ from .isolation import OsExitCalled, call_isolated
 
 # The filename the learner's code is compiled under; frames with it are the learner's own.
 EDITOR_FILENAME = "<editor>"
+# The name the learner's file runs under, as a script would (`if __name__ == "__main__":` runs).
+LEARNER_MODULE_NAME = "__main__"
 OUTPUT_LIMIT_CHARS = 4000
 TRACEBACK_FRAME_LIMIT = 10
 # The exception's own message is cut after this many characters (a learner's exception may
@@ -118,7 +120,7 @@ def load_function(source, function_name):
         raise LearnerError(_explain_syntax_error(error), error.lineno) from None
     # Lets tracebacks quote the learner's lines (mtime None: linecache never evicts it).
     linecache.cache[EDITOR_FILENAME] = (len(source), None, source.splitlines(True), EDITOR_FILENAME)
-    namespace = {"__name__": "__main__", "__builtins__": builtins}
+    namespace = {"__name__": LEARNER_MODULE_NAME, "__builtins__": builtins}
     _, error = call_isolated(exec, code, namespace)
     if error is not None:
         raise explain_exception(error) from None
@@ -141,9 +143,10 @@ def explain_exception(error, call=None):
     `call` (a TestCall) is how a test called the function, when one did."""
     entries = [entry for entry in _traceback_entries(error.__traceback__) if entry.tb_frame.f_code.co_filename == EDITOR_FILENAME]
     frames = traceback.StackSummary.extract((entry.tb_frame, entry.tb_lineno) for entry in entries)
-    explanation = explain_error(error, entries[-1] if entries else None, call)
+    detail = _message_of(error)
+    explanation = explain_error(error, detail, entries[-1] if entries else None, call)
     lines = [explanation, ""] if explanation else []
-    lines.append(_headline(error))
+    lines.append(_headline(error, detail))
     if frames:
         lines.append("Traceback (your code, most recent call last):")
         lines.extend(_describe_frames(frames))
@@ -187,7 +190,18 @@ def _describe_frames(frames):
     return lines
 
 
-def _headline(error):
+def _message_of(error):
+    """The exception's message. An exception class of the learner's file computes it with
+    their code, so it is read like any call into their code, and its failure is a message too."""
+    if type(error).__module__ != LEARNER_MODULE_NAME:
+        return str(error)
+    detail, failure = call_isolated(str, error)
+    if failure is not None:
+        return f"(its message could not be shown: {type(failure).__name__} in its __str__)"
+    return detail if isinstance(detail, str) else ""
+
+
+def _headline(error, detail):
     if isinstance(error, OsExitCalled):
         return "Your code called os._exit(), which stops the program. Return a value instead."
     if isinstance(error, SystemExit):
@@ -200,7 +214,6 @@ def _headline(error):
         return "RecursionError: the function calls itself too deeply (endless recursion?)."
     if isinstance(error, MemoryError):
         return "MemoryError: your code ran out of memory. Is an array much larger than intended?"
-    detail = str(error)
     if len(detail) > HEADLINE_LIMIT_CHARS:
         detail = detail[: HEADLINE_LIMIT_CHARS - 1] + "…"
     return f"{type(error).__name__}: {detail}" if detail else type(error).__name__

@@ -44,7 +44,14 @@ SUBMISSIONS = {
     ),
     "print a wrong value": body("print(1.5)"),
     "return nothing": body("pass"),
+    "keyword-only margin": "def contrastive_loss(x1, x2, label, *, margin=1.0):\n    return 0.0\n",
+    "boolean subtraction": body("sign = (label == 1) - (label == 0)", "return float(np.mean(sign * np.linalg.norm(x1 - x2, axis=1)))"),
     "unexplained error": body("return distnce"),
+    "own raise like numpy's": body("raise ValueError('operands could not be broadcast together with shapes (1,) (2,)')"),
+    "exception without a readable message": (
+        "class Broken(ValueError):\n    def __str__(self):\n        raise RuntimeError('no message')\n\n\n"
+        "def contrastive_loss(x1, x2, label, margin=1.0):\n    raise Broken()\n"
+    ),
     "learner's objects in an array": (
         "import numpy as np\n\n\nclass Loud:\n    def __mul__(self, other):\n        print('multiplied')\n        return 1.0\n\n\n"
         "def contrastive_loss(x1, x2, label, margin=1.0):\n    loud = np.array([Loud(), Loud(), Loud()], dtype=object)\n"

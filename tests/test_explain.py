@@ -136,6 +136,14 @@ def test_math_on_an_array_suggests_numpys_function(suite):
     assert "`np.sqrt` works on whole arrays" in explanation
 
 
+def test_subtracting_booleans_says_to_make_them_numbers(suite):
+    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["boolean subtraction"], REFERENCE_EXAMPLE)["message"])
+    assert explanation == (
+        "Line 5, `(label == 1) - (label == 0)`: `label == 1` holds booleans (True/False), and numpy does not subtract "
+        "booleans. Turn them into numbers first, e.g. `(label == 1).astype(float)` (True becomes 1.0, False 0.0)."
+    )
+
+
 def test_too_many_indices_names_the_array_and_its_axes(suite):
     explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["too many indices"], THREE_PAIRS)["message"])
     assert explanation.startswith("Line 5, `label[:, 0]` uses 2 indices, but `label` has 1 axis (shape (3,)).")
@@ -180,6 +188,11 @@ def test_a_parameter_the_tests_never_pass_points_at_the_signature(suite):
         "Your `def contrastive_loss(x1, x2, label, eps, margin=1.0)` (line 1) has no default value for `eps`: "
         "give it the parameters of the signature shown under the title."
     )
+
+
+def test_a_keyword_only_parameter_shows_in_the_definition(suite):
+    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["keyword-only margin"], REFERENCE_EXAMPLE)["message"])
+    assert "Your `def contrastive_loss(x1, x2, label, *, margin=1.0)` (line 1) takes 3" in explanation
 
 
 def test_a_call_to_the_learners_own_function_with_the_wrong_arguments(suite):
@@ -286,6 +299,17 @@ def test_an_integer_array_where_fractions_are_expected_is_explained():
 def test_an_error_no_explainer_knows_keeps_its_plain_message(suite):
     message = result_of(suite, SUBMISSIONS["unexplained error"], REFERENCE_EXAMPLE)["message"]
     assert message.startswith("NameError: name 'distnce' is not defined\nTraceback")
+
+
+def test_the_learners_own_raise_of_a_numpy_like_message_is_not_explained(suite):
+    message = result_of(suite, SUBMISSIONS["own raise like numpy's"], REFERENCE_EXAMPLE)["message"]
+    assert message.startswith("ValueError: operands could not be broadcast together with shapes (1,) (2,)\nTraceback")
+
+
+def test_an_exception_whose_message_fails_still_gets_a_verdict(suite):
+    result = result_of(suite, SUBMISSIONS["exception without a readable message"], REFERENCE_EXAMPLE)
+    assert result["status"] == "error"
+    assert result["message"].startswith("Broken: (its message could not be shown: RuntimeError in its __str__)")
 
 
 def test_an_explainer_that_fails_leaves_the_raw_message(suite, monkeypatch):
