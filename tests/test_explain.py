@@ -26,6 +26,11 @@ def result_of(suite, code, index):
     return harness.grade(code, suite)["tests"][index]
 
 
+def explained(suite, submission, index):
+    """The explanation and the raw message of one test on a named submission."""
+    return explanation_and_raw(result_of(suite, SUBMISSIONS[submission], index)["message"])
+
+
 def explanation_and_raw(message):
     """The explanation, and the raw message below it (which must still be there)."""
     explanation, separator, raw = message.partition("\n\n")
@@ -58,12 +63,12 @@ def test_broadcasting_a_per_row_value_suggests_a_column_axis(suite):
 
 
 def test_broadcasting_in_a_numpy_function_call_names_its_arguments(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["broadcasting in np.add"], THREE_PAIRS)["message"])
+    explanation, _ = explained(suite, "broadcasting in np.add", THREE_PAIRS)
     assert "`np.add(d[:, None], x1.T)`: `d[:, None]` has shape (3, 1) and `x1.T` has shape (4, 3)" in explanation
 
 
 def test_an_in_place_operation_that_would_grow_its_array_is_explained(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["in-place growth"], THREE_PAIRS)["message"])
+    explanation, _ = explained(suite, "in-place growth", THREE_PAIRS)
     assert explanation == (
         "Line 6, `d += x1` would make an array of shape (3, 4), which does not fit in `d`, of shape (3, 1): "
         "an in-place operation cannot change an array's shape. Use `d + x1`, which makes a new array."
@@ -72,12 +77,12 @@ def test_an_in_place_operation_that_would_grow_its_array_is_explained(suite):
 
 def test_an_operand_that_calls_the_learners_code_is_named_with_numpys_shape(suite):
     # The helper is the learner's code, never run again: its shape comes from numpy's message.
-    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["operand from a helper"], THREE_PAIRS)["message"])
+    explanation, _ = explained(suite, "operand from a helper", THREE_PAIRS)
     assert "`per_pair(x1, x2)` has shape (3,) and `x1` has shape (3, 4)" in explanation
 
 
 def test_an_operand_over_the_evaluation_budget_is_named_with_numpys_shape(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["operand over the budget"], THREE_PAIRS)["message"])
+    explanation, _ = explained(suite, "operand over the budget", THREE_PAIRS)
     assert "`big[:, None] * big` has shape (400, 400) and `x1` has shape (3, 4)" in explanation
 
 
@@ -95,7 +100,7 @@ def test_in_place_subtraction_on_integer_inputs_says_to_make_a_new_array(suite):
 
 
 def test_in_place_update_of_an_integer_array_says_to_create_it_with_floats(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["in-place cast of an element"], REFERENCE_EXAMPLE)["message"])
+    explanation, _ = explained(suite, "in-place cast of an element", REFERENCE_EXAMPLE)
     assert explanation.startswith("`diff` holds integers (int64); `diff[0] -= x2[0]` would store floats (float64) in it")
     assert "Create `diff` as an array of floats instead, e.g. with `dtype=float`." in explanation
 
@@ -105,13 +110,13 @@ def test_in_place_update_of_an_integer_array_says_to_create_it_with_floats(suite
 
 @pytest.mark.parametrize("submission, call", [("axis of np.sum", "np.sum(d, axis=1)"), ("axis of a method", "d.sum(axis=1)")])
 def test_axis_out_of_range_names_the_array_and_its_axes(suite, submission, call):
-    explanation, raw = explanation_and_raw(result_of(suite, SUBMISSIONS[submission], THREE_PAIRS)["message"])
+    explanation, raw = explained(suite, submission, THREE_PAIRS)
     assert explanation.startswith(f"Line 6, `{call}`: `d` has 1 axis (shape (3,)), so its only axis is 0 (or -1); there is no axis 1.")
     assert raw.startswith("AxisError: axis 1 is out of bounds for array of dimension 1")
 
 
 def test_axis_out_of_range_of_a_two_dimensional_expression(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["axis of an expression"], THREE_PAIRS)["message"])
+    explanation, _ = explained(suite, "axis of an expression", THREE_PAIRS)
     assert "`x1 - x2` has 2 axes (shape (3, 4)), so its axes are 0 and 1 (or -2 and -1 counting from the end); there is no axis 2." in explanation
 
 
@@ -119,25 +124,25 @@ def test_axis_out_of_range_of_a_two_dimensional_expression(suite):
 
 
 def test_pythons_max_on_an_array_suggests_np_maximum(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["python max"], REFERENCE_EXAMPLE)["message"])
+    explanation, _ = explained(suite, "python max", REFERENCE_EXAMPLE)
     assert explanation.startswith("Line 6, Python's `max(0, margin - d)` compares whole arrays")
     assert "`np.maximum(0, margin - d)` compares entry by entry." in explanation
 
 
 def test_an_array_as_an_if_condition_is_explained(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["array as condition"], REFERENCE_EXAMPLE)["message"])
+    explanation, _ = explained(suite, "array as condition", REFERENCE_EXAMPLE)
     assert explanation.startswith("Line 6, `label == 1` is an array of shape (2,), one True/False per entry, but `if` needs a single True or False.")
     assert "`np.where(label == 1, a, b)`" in explanation
 
 
 def test_math_on_an_array_suggests_numpys_function(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["math on an array"], THREE_PAIRS)["message"])
+    explanation, _ = explained(suite, "math on an array", THREE_PAIRS)
     assert "needs a single number, but `np.sum((x1 - x2) ** 2, axis=1)` is an array of shape (3,)" in explanation
     assert "`np.sqrt` works on whole arrays" in explanation
 
 
 def test_subtracting_booleans_says_to_make_them_numbers(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["boolean subtraction"], REFERENCE_EXAMPLE)["message"])
+    explanation, _ = explained(suite, "boolean subtraction", REFERENCE_EXAMPLE)
     assert explanation == (
         "Line 5, `(label == 1) - (label == 0)`: `label == 1` holds booleans (True/False), and numpy does not subtract "
         "booleans. Turn them into numbers first, e.g. `(label == 1).astype(float)` (True becomes 1.0, False 0.0)."
@@ -145,12 +150,12 @@ def test_subtracting_booleans_says_to_make_them_numbers(suite):
 
 
 def test_too_many_indices_names_the_array_and_its_axes(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["too many indices"], THREE_PAIRS)["message"])
+    explanation, _ = explained(suite, "too many indices", THREE_PAIRS)
     assert explanation.startswith("Line 5, `label[:, 0]` uses 2 indices, but `label` has 1 axis (shape (3,)).")
 
 
 def test_a_matrix_product_of_mismatched_shapes_is_explained(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["matrix product"], THREE_PAIRS)["message"])
+    explanation, _ = explained(suite, "matrix product", THREE_PAIRS)
     assert explanation.startswith(
         "Line 5, `x1 @ x2` is a matrix product: `x1` has shape (3, 4) and `x2` has shape (3, 4), but it needs the last "
         "length of `x1` (4) to equal the second-to-last length of `x2` (3)."
@@ -175,7 +180,7 @@ def test_a_function_with_too_few_parameters_is_told_how_the_tests_call_it(suite)
 
 
 def test_a_parameter_without_the_default_a_test_relies_on_is_named(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["no default margin"], THREE_PAIRS)["message"])
+    explanation, _ = explained(suite, "no default margin", THREE_PAIRS)
     assert explanation.endswith(
         "Your `def contrastive_loss(x1, x2, label, margin)` (line 1) has no default value for `margin`: "
         "give it the default the statement's signature shows."
@@ -183,7 +188,7 @@ def test_a_parameter_without_the_default_a_test_relies_on_is_named(suite):
 
 
 def test_a_parameter_the_tests_never_pass_points_at_the_signature(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["parameter the tests never pass"], THREE_PAIRS)["message"])
+    explanation, _ = explained(suite, "parameter the tests never pass", THREE_PAIRS)
     assert explanation.endswith(
         "Your `def contrastive_loss(x1, x2, label, eps, margin=1.0)` (line 1) has no default value for `eps`: "
         "give it the parameters of the signature shown under the title."
@@ -191,12 +196,12 @@ def test_a_parameter_the_tests_never_pass_points_at_the_signature(suite):
 
 
 def test_a_keyword_only_parameter_shows_in_the_definition(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["keyword-only margin"], REFERENCE_EXAMPLE)["message"])
+    explanation, _ = explained(suite, "keyword-only margin", REFERENCE_EXAMPLE)
     assert "Your `def contrastive_loss(x1, x2, label, *, margin=1.0)` (line 1) takes 3" in explanation
 
 
 def test_a_call_to_the_learners_own_function_with_the_wrong_arguments(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["own call"], REFERENCE_EXAMPLE)["message"])
+    explanation, _ = explained(suite, "own call", REFERENCE_EXAMPLE)
     assert explanation == "Line 6, `helper(x1, x2, label)` passes 3 arguments, but `def helper(a, b)` (line 1) takes 2."
 
 
@@ -249,7 +254,7 @@ def test_printing_the_answer_instead_of_returning_it_is_explained(suite):
 
 
 def test_printing_a_wrong_value_is_not_called_the_answer(suite):
-    explanation, _ = explanation_and_raw(result_of(suite, SUBMISSIONS["print a wrong value"], REFERENCE_EXAMPLE)["message"])
+    explanation, _ = explained(suite, "print a wrong value", REFERENCE_EXAMPLE)
     assert explanation.startswith("Your function printed `1.5` but returned None")
 
 
