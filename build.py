@@ -4,9 +4,12 @@ Usage:
   python build.py [--out DIR]         build the site (default: _site/)
   python build.py check [SLUG ...]    check every problem, or the named ones
   python build.py new SLUG            create problems/SLUG/ to fill in
+  python build.py grade [--problem SLUG] FILES_OR_FOLDERS... [--csv grades.csv] [--jobs N]
+                                      regrade handed-in files (docs/teaching.md)
 """
 
 import argparse
+import os
 import sys
 import time
 
@@ -15,6 +18,7 @@ from sitebuild.check import check_problems
 from sitebuild.errors import BuildError
 from sitebuild.scaffold import new_problem
 from sitebuild.site import build_site
+from grading.regrade import regrade, summary_table
 
 
 def build(args):
@@ -53,6 +57,25 @@ def new(args):
     return 0
 
 
+def grade(args):
+    known = sorted(path.name for path in paths.PROBLEMS.iterdir() if (path / "tests.py").is_file())
+    if args.problem and args.problem not in known:
+        print(f"There is no problem {args.problem!r}. Use one of: {', '.join(known)}.", file=sys.stderr)
+        return 1
+    started = time.monotonic()
+    try:
+        rows = regrade(args.paths, paths.PROBLEMS, args.csv, args.problem, args.jobs)
+    except FileNotFoundError as error:
+        print(f"Nothing graded. {error}", file=sys.stderr)
+        return 1
+    except BuildError as error:
+        print(f"Nothing graded: a problem folder is broken. {error}", file=sys.stderr)
+        return 1
+    print(summary_table(rows))
+    print(f"Graded {len(rows)} file(s) in {time.monotonic() - started:.1f} s; wrote {args.csv}.")
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser(description="Build the site, check the problems, or start a new one.")
     parser.add_argument("--out", default=str(paths.DEFAULT_OUT), help="where to build the site (default: _site)")
@@ -64,6 +87,12 @@ def main():
     new_command = commands.add_parser("new", help="create problems/SLUG/ to fill in")
     new_command.add_argument("slug", metavar="SLUG")
     new_command.set_defaults(run=new)
+    grade_command = commands.add_parser("grade", help="regrade handed-in files and write a CSV (docs/teaching.md)")
+    grade_command.add_argument("paths", nargs="+", metavar="FILES_OR_FOLDERS", help=".py files, .zip files of them, or folders holding either")
+    grade_command.add_argument("--problem", metavar="SLUG", help="the problem of files without a hand-in header")
+    grade_command.add_argument("--csv", default="grades.csv", help="where to write the grades (default: grades.csv)")
+    grade_command.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="submissions graded at once (default: every core)")
+    grade_command.set_defaults(run=grade)
     args = parser.parse_args()
     return args.run(args)
 

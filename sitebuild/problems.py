@@ -138,7 +138,19 @@ def _read_tests(path, function_name):
         cases=cases,
         time_limit_seconds=float(getattr(module, "TIME_LIMIT_SECONDS", DEFAULT_TIME_LIMIT_SECONDS)),
         tolerance=dict(getattr(module, "TOLERANCE", DEFAULT_TOLERANCE)),
+        show_inputs=_show_inputs_setting(path, module),
     )
+
+
+def _show_inputs_setting(path, module):
+    value = getattr(module, "SHOW_INPUTS", True)
+    if not isinstance(value, bool):
+        raise BuildError(
+            shown(path),
+            f"SHOW_INPUTS is {value!r:.60}, not True or False",
+            "set SHOW_INPUTS = False to keep the hidden tests' inputs out of sight (no \"Try in console\" on a failed test), or leave it out (True)",
+        )
+    return value
 
 
 def _load_reference(solution_path, function_name):

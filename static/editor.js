@@ -40,6 +40,8 @@ export function createEditor({ parent, code, onChange, onRun }) {
         highlightSelectionMatches(),
         python(),
         lintGutter(),
+        // Long lines (the starter's docstring) wrap instead of running off the editor's right edge.
+        EditorView.lineWrapping,
         Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => (onRun(), true) }])),
         // Tab indents, as a Python learner expects; Escape then Tab leaves the editor.
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...completionKeymap, indentWithTab]),

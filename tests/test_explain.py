@@ -295,7 +295,7 @@ def test_an_integer_array_where_fractions_are_expected_is_explained():
     explanation, raw = explanation_and_raw(per_pair_result("d.astype(int)")["message"])
     assert explanation.startswith("Your array holds integers (int64), so every fraction stored in it was cut off.")
     assert "pass `dtype=float`" in explanation
-    assert raw.startswith("1 of 3 entries differ")
+    assert raw.startswith("1 of 3 entries of the array of shape (3,) differ.")
 
 
 # What explaining must never do.
