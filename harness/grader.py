@@ -5,8 +5,9 @@ whose code could not be loaded (syntax error, crash at import, missing function)
 
 from .compare import describe_mismatch
 from .display import show_value
+from .explain import explain_result
 from .isolation import call_isolated
-from .learner_code import LearnerError, captured_output, explain_exception, load_function
+from .learner_code import LearnerError, TestCall, captured_output, explain_exception, load_function
 from .mistakes import NO_OUTPUT, recognise
 from .results import ERROR, FAILED, PASSED, results_of_run, result_of_test
 
@@ -44,13 +45,17 @@ def run_case(function, suite, index):
     case = suite.cases[index]
     with captured_output() as output:
         got, error = call_isolated(function, *suite.fresh_args(index))
+    call = TestCall.of_case(suite, index, function)
     if error is not None:
-        failure = explain_exception(error)
+        failure = explain_exception(error, call)
         return result_of_test(case.name, ERROR, failure.message, output.text(), failure.line), NO_OUTPUT
     try:
         mismatch = describe_mismatch(case.expected, got, suite.tolerance)
     except Exception as error:  # noqa: BLE001 - a strange return value must still get a verdict
         mismatch = f"Your function returned a value that could not be checked ({type(error).__name__}: {error})."
+    explanation = mismatch and explain_result(case.expected, got, output.text(), suite.tolerance, call)
+    if explanation:
+        mismatch = f"{explanation}\n\n{mismatch}"
     status = FAILED if mismatch else PASSED
     return result_of_test(case.name, status, mismatch, output.text(), got=show_value(got)), got
 
