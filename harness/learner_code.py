@@ -8,6 +8,7 @@ import linecache
 import sys
 import traceback
 
+from .display import show_exception
 from .isolation import OsExitCalled, call_isolated
 
 # The filename the learner's code is compiled under; frames with it are the learner's own.
@@ -154,8 +155,7 @@ def _headline(error):
         return "RecursionError: the function calls itself too deeply (endless recursion?)."
     if isinstance(error, MemoryError):
         return "MemoryError: your code ran out of memory. Is an array much larger than intended?"
-    detail = str(error)
-    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+    return show_exception(error)
 
 
 def _explain_syntax_error(error):

@@ -292,22 +292,39 @@ def test_os_exit_at_load_time_is_a_load_error(suite):
     assert results["line"] == 2
 
 
-def test_isolated_call_puts_back_what_it_changed_and_keeps_what_it_added():
+def test_isolated_call_puts_back_what_it_changed_added_or_removed():
     real_isclose, real_len = np.isclose, builtins.len
 
     def tamper():
         np.isclose = None
         del builtins.len
+        np.added_by_the_learner = True
         sys.modules["harness"] = None
         sys.modules["module_added_by_the_learner"] = math
         return "returned"
 
+    assert call_isolated(tamper) == ("returned", None)
+    assert np.isclose is real_isclose and builtins.len is real_len and sys.modules["harness"] is harness
+    assert not hasattr(np, "added_by_the_learner") and "module_added_by_the_learner" not in sys.modules
+
+
+def test_a_module_first_imported_in_a_call_stays_loaded_as_its_import_left_it(tmp_path, monkeypatch):
+    (tmp_path / "first_imported_here.py").write_text("def answer():\n    return 42\n\n\nclass Loss:\n    scale = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+    def import_and_patch():
+        import first_imported_here
+
+        first_imported_here.answer = lambda: 0
+        first_imported_here.Loss.scale = 0
+        return first_imported_here
+
+    module, error = call_isolated(import_and_patch)
     try:
-        assert call_isolated(tamper) == ("returned", None)
-        assert np.isclose is real_isclose and builtins.len is real_len and sys.modules["harness"] is harness
-        assert sys.modules["module_added_by_the_learner"] is math
+        assert error is None and sys.modules["first_imported_here"] is module
+        assert module.answer() == 42 and module.Loss.scale == 1
     finally:
-        del sys.modules["module_added_by_the_learner"]
+        del sys.modules["first_imported_here"]
 
 
 def test_isolated_call_returns_any_exception_instead_of_raising():
