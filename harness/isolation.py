@@ -2,49 +2,54 @@
 the modules the harness uses outlives the call.
 
 Learner code runs in the same interpreter as the harness, and one interpreter serves many
-runs (the browser's worker, CPython's grading process, and soon a regrading tool that grades
-many learners' submissions in turn). So every call into learner code (loading the file, and
-each test's call) goes through `call_isolated`, inside an `isolated_run()`: the grading of one
-submission. At its start the run records the state below; after every call, the harness's
-comparisons run on the recorded state; when the run ends, all of it is as it was when the
-run started, so every run starts from the same state.
+runs (the browser's worker, CPython's grading process, a regrading tool grading many
+learners' submissions in turn). So the grading of one submission is one `isolated_run()`,
+and every call into learner code (loading the file, each test's call) goes through
+`call_isolated`. When the run starts it takes the state below as its record; after every
+call the harness puts it back before it compares anything; when the run ends all of it is
+as the record says, so every run starts from the same state. The record is made by
+construction, not from a list: every module loaded, and every class they hold.
 
-Put back after every call (the harness's own work between calls relies on them):
-- every attribute of every module that was in `sys.modules` when the run started: numpy and
-  all its submodules, the standard library (builtins included), the harness, everything;
-  changed or deleted attributes come back, added ones go away;
+Put back after every call, so the harness's own work never sees a change:
+- every attribute of every module in `sys.modules` when the run started: numpy and all its
+  submodules, the standard library (builtins included), the harness, everything; changed or
+  deleted attributes come back, added ones go away (module_state.py);
 - every attribute of every class that is an attribute of one of those modules and can be
-  changed at all (pure-Python classes: `json.JSONEncoder.default`, `fractions.Fraction.__add__`,
+  changed at all: pure-Python classes (`json.JSONEncoder.default`, `fractions.Fraction.__add__`,
   `abc.ABCMeta.__instancecheck__`); built-in and numpy's C types cannot be changed;
-- `sys.modules` itself: replaced or deleted entries come back; entries added by imports stay;
-- modules first imported during the run, as their import left them (module_state.ImportRecorder):
-  they stay loaded, but a run that imports `fractions` and patches it leaves no patch;
-- `sys.stdout`/`sys.stderr`, a trace or profile function (`sys.settrace`, `sys.setprofile`),
-  the recursion limit, the int-to-str digit limit, `warnings` filters, numpy's print
-  options (settings.py), and every context variable, numpy's error handling (`np.seterr`)
+- `sys.modules` itself: replaced or deleted entries come back, and entries put there other
+  than by importing go away;
+- modules first imported during the run, as their import left them: they stay loaded, but a
+  run that imports `fractions` and patches it leaves the next run no patch;
+- `sys.stdout` and `sys.stderr`; a trace or profile function (`sys.settrace`, `sys.setprofile`);
+  the recursion limit, the int-to-str digit limit, `warnings` filters and numpy's print
+  options (settings.py); and every context variable, numpy's error handling (`np.seterr`)
   and decimal's current context among them: learner calls run in the run's own
   `contextvars.Context`.
-Put back when the run ends (only the next run could notice them): the working directory,
-`sys.path`, `sys.meta_path`, `sys.path_hooks`, `os.environ`, `random`'s and `np.random`'s
-global states, the garbage collector's settings and callbacks, signal handlers and interval
-timers, the locale, logging's loggers (their levels, handlers and filters) (settings.py).
+Put back when the run ends, since only a later run could notice them (settings.py): the
+working directory, `sys.path`, `sys.meta_path`, `sys.path_hooks`, `os.environ`, the states of
+`random` and `np.random`, the garbage collector's settings and callbacks, signal handlers and
+interval timers, the locale, logging's loggers (levels, handlers, filters) and decimal's
+template contexts (`decimal.DefaultContext`).
 
-Within one run, the settings above flow as in a program run once: what the file's top level
-sets (np.seterr, np.set_printoptions, a seed, a warnings filter, the recursion limit) is in
-force in its tests, each test seeing what the previous left; replaced module or class
-attributes, by contrast, last only until the call that replaced them returns.
+Within one run, settings flow as in a program run once: what the file's top level sets
+(np.seterr, np.set_printoptions, a seed, a warnings filter, the recursion limit) is in force
+in its tests, each test seeing what the previous one left, while the harness's work in
+between sees the record's. A replaced module or class attribute, by contrast, lasts only
+until the call that replaced it returns. The learner's own namespace is emptied when the
+run ends, so the objects it holds are freed (and their finalizers run) inside the run.
 
-During a learner call, `os._exit()` raises instead of ending the process (in the browser: the
-whole runtime), so it becomes a verdict like sys.exit(); and `sys.addaudithook()` refuses,
-because an audit hook can never be removed.
+During a learner call, `os._exit()` raises instead of ending the process (in the browser:
+the whole runtime), so it becomes a verdict like sys.exit(); and `sys.addaudithook()`
+refuses, because an audit hook can never be removed.
 
-Not put back: changes inside objects, other than the settings above, such as items added to
-a list or dict a library module holds (`copy._deepcopy_dispatch`), attributes of instances
-(`decimal.DefaultContext.prec`), of functions (`__code__`, `__defaults__`) and of classes nested
-in classes; files written or deleted; threads the code started (in the browser Python cannot
-start any) and `atexit` functions; a finalizer (`__del__`) of a learner object that only the
-cycle collector frees, which may run later. The learner's own namespace is emptied when the
-run ends, so the objects it holds are freed, and their finalizers run, inside the run.
+Not put back: changes inside objects other than the settings above, such as an item put in
+a dict or list a module holds (`copy._deepcopy_dispatch`), attributes of instances, of
+functions (`__code__`, `__defaults__`) and of classes nested in classes; a module attribute
+renamed while its value stays last in its module (keys are compared only when a run ends);
+files written or deleted; threads the code started (in the browser Python cannot start any)
+and `atexit` functions; `sys.monitoring` tools; finalizers of learner objects that only the
+cycle collector frees, which may run later.
 
 This protects verdicts and later runs from accidents and sloppy code, not from a learner who
 wants to fake a verdict: the grading runs in the learner's own browser, where they can
@@ -58,13 +63,12 @@ import sys
 
 import numpy as np
 
-from .module_state import ModuleState
+from .module_state import ModuleState, attempt
 from .settings import SETTINGS, loaded_settings, same
 
 PLAIN_SCALAR_TYPES = frozenset({type(None), bool, int, float, complex, str, *np.sctypeDict.values()})
 PLAIN_ARRAY_KINDS = "biufcmMSU"  # every dtype but objects and structured records
 PLAIN_CONTAINER_ITEMS = 1000
-
 
 
 class _Runs:
@@ -141,6 +145,9 @@ def is_plain_data(value, depth=0):
 
 
 class IsolatedRun:
+    """The grading of one submission: its record of the state, its contextvars.Context, and the
+    settings its learner calls carry from one call to the next."""
+
     def __init__(self):
         self.context = contextvars.copy_context()
         decimal = sys.modules.get("decimal")
@@ -191,13 +198,13 @@ class IsolatedRun:
     def close(self):
         self.modules.end_run()
         for setting, value in zip(self.settings, self.baseline):
-            _ignoring_errors(setting.write, value)
+            attempt(setting.write, value)
 
     def _apply_carried_settings(self):
         if self.carried_recursion_limit is not None:
-            _ignoring_errors(sys.setrecursionlimit, self.carried_recursion_limit)
+            attempt(sys.setrecursionlimit, self.carried_recursion_limit)
         for position, value in self.carried.items():
-            _ignoring_errors(self.settings[position].write, value)
+            attempt(self.settings[position].write, value)
 
     def _changed_settings(self):
         """The settings restored after every call that the call changed: position -> value."""
@@ -216,7 +223,7 @@ class IsolatedRun:
         """Puts back the `changed` settings; after a learner call (`recursion_limit` is what it
         left), keeps them for the run's next learner calls."""
         for position in changed:
-            _ignoring_errors(self.settings[position].write, self.baseline[position])
+            attempt(self.settings[position].write, self.baseline[position])
         if recursion_limit is not None:
             self.carried = changed
             self.carried_recursion_limit = None if recursion_limit == self.recursion_limit else recursion_limit
@@ -227,12 +234,3 @@ class IsolatedRun:
             if setting.module in names and setting not in self.settings:
                 self.settings.append(setting)
                 self.baseline.append(setting.read())
-
-
-def _ignoring_errors(function, *args):
-    """Settings are put back one by one: one that cannot be (a working directory deleted
-    since) must not keep the others from it."""
-    try:
-        function(*args)
-    except Exception:  # noqa: BLE001
-        pass

@@ -1,14 +1,15 @@
-"""The attribute bindings of every loaded module and of the classes they hold: recorded once,
-then checked and put back after each call into learner code.
+"""The attribute bindings of every loaded module and of the classes they hold: recorded when
+a run starts, then checked and put back after each call into learner code.
 
-A ModuleState records, at the moment it is made, the namespace (`__dict__`) of every module
-in `sys.modules`, the namespace of every mutable class that is an attribute of one of them
-(pure-Python classes such as `json.JSONEncoder` or `abc.ABCMeta`; built-in and numpy's C types
-cannot be changed), and `sys.modules` itself. While it is open, each module that gets
-imported is added to it as its import leaves it, before the code that imported it can change
-it (ImportRecorder, below). `put_back()` compares every entry of every namespace with the
-record, by identity and in one pass, and restores only the namespaces that differ: entries
-that were changed or removed come back, entries that were added go away.
+A ModuleState records the namespace (`__dict__`) of every module in `sys.modules`, the
+namespace of every mutable class that is an attribute of one of them (pure-Python classes
+such as `json.JSONEncoder` or `abc.ABCMeta`; built-in and numpy's C types cannot be changed),
+and `sys.modules` itself. During a run, each module that gets imported is added to the record
+as its import leaves it, before the code that imported it can change it (ImportRecorder,
+below). `put_back()` compares every entry of every namespace with the record, by identity
+(so no learner object is asked whether it equals anything) and in one pass, and restores only
+the namespaces that differ: entries that were changed or removed come back, entries that were
+added go away.
 """
 
 import sys
@@ -36,13 +37,14 @@ class ModuleState:
         # sys.stdout for every call, so sys is put back apart, entry by entry (sys_entries).
         self.index = {id(vars(sys)): None}
         self.sys_entries = {}
-        self.essential = []
+        self.essential = []  # (namespace, entries) of builtins and the harness: see put_back_essential
         self.on_import = None
         self._add_namespaces([sys.modules], [None])
         self._add_modules(list(sys.modules.values()))
 
     def start_run(self, on_import):
-        """Takes the state now as the run's record; `on_import(names)` is told of imports until end_run()."""
+        """Takes the state now as the run's record (one identity pass when the host changed
+        nothing since the last run); `on_import(names)` is told of imports until end_run()."""
         self.sys_entries = dict(vars(sys))
         self.essential = [
             (vars(module), dict(vars(module)))
@@ -170,7 +172,7 @@ def _restore_dict(namespace, entries):
     for key in [key for key in namespace if key not in entries]:
         del namespace[key]
     namespace.update(entries)
-    if len(namespace) == len(entries) and not all(map(is_, namespace, entries)):
+    if not all(map(is_, namespace, entries)):
         for key in entries:  # an entry removed and put back moved to the end: restore the order too
             namespace[key] = namespace.pop(key)
 
@@ -178,16 +180,18 @@ def _restore_dict(namespace, entries):
 def _restore_class(owner, entries):
     namespace = owner.__dict__
     for key in [key for key in namespace if key not in entries]:
-        _ignoring_errors(type.__delattr__, owner, key)
+        attempt(type.__delattr__, owner, key)
     for key, value in entries.items():
         if namespace.get(key, MISSING) is not value:
-            _ignoring_errors(type.__setattr__, owner, key, value)
+            attempt(type.__setattr__, owner, key, value)  # a slot Python refuses to set could not be changed either
 
 
-def _ignoring_errors(function, *args):
+def attempt(function, *args):
+    """Calls `function(*args)`, ignoring any error: things are put back one by one, and one that
+    cannot be (a working directory deleted since) must not keep the others from it."""
     try:
         function(*args)
-    except Exception:  # noqa: BLE001 - a slot Python does not let us set was not changeable either
+    except Exception:  # noqa: BLE001
         pass
 
 

@@ -1,13 +1,14 @@
 """Process-wide settings that code changes by calling a library, not by assigning a module
-attribute: the recursion limit, warnings filters, numpy's print options, the working
-directory, random seeds, and so on. A module's namespace can be recorded and put back as
-data (module_state.py); these live inside the interpreter or inside objects, so each is
-read and written through its own functions.
+attribute: warnings filters, numpy's print options, the working directory, random seeds,
+and so on. A module's namespace can be recorded and put back as data (module_state.py);
+these live inside the interpreter or inside objects, so each is read and written through
+its own functions. (The recursion limit and trace and profile functions are put back by
+isolation.py itself, first, before any other code of the harness runs.)
 
 Each Setting is put back either after every call into learner code, because the harness's
-own work between calls depends on it (a recursion limit of 50 would break the harness's
-copy of the inputs, an "error" warnings filter its comparisons), or once at the end of the
-run, because only the next run could notice it.
+own work between calls depends on it (an "error" warnings filter would turn a warning in its
+comparisons into an exception), or once at the end of the run, because only a later run
+could notice it.
 """
 
 import gc
