@@ -3,6 +3,7 @@ short whatever their size, and never failing, whatever their type does."""
 
 import math
 import numbers
+import re
 import reprlib
 
 import numpy as np
@@ -11,6 +12,7 @@ TEXT_LIMIT = 80
 MESSAGE_LIMIT = 2000  # an exception's message, e.g. one that quotes a 50 MB string
 ARRAY_ITEMS_LISTED = 20  # a larger array is summarised
 ARRAY_EDGE_ITEMS = 3
+MEMORY_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")  # in default reprs: "<generator object f at 0x7f…>"
 
 
 def show_number(number):
@@ -104,7 +106,7 @@ class _ShortRepr(reprlib.Repr):
             text = repr(value)
         except Exception:  # noqa: BLE001 - a learner's class may define a __repr__ that fails
             return f"an object of type {type(value).__name__}"
-        return _shorten(text)
+        return _shorten(MEMORY_ADDRESS.sub("", text))
 
 
 SHORT_REPR = _ShortRepr()

@@ -158,6 +158,13 @@ def test_submission_gets_its_results_and_the_next_run_works(submission, runner, 
     assert differences(before, probe(runner), same_process=runner.process.pid == process) == []
 
 
+def test_a_warning_shown_in_one_run_is_shown_again_in_the_next(runner):
+    """Python shows a warning once per place; a run must not use up the next one's."""
+    empty_mean = next(submission for submission in CORPUS if submission.name == "returns-nan")
+    for _ in range(2):
+        assert all("RuntimeWarning: Mean of empty slice." in test["output"] for test in runner.run(empty_mean.code)["tests"])
+
+
 def test_a_submission_that_overwrites_the_harness_leaves_the_repository_alone(runner):
     overwriting = next(submission for submission in CORPUS if submission.name == "tamper-harness-files")
     before = {path: path.read_bytes() for path in HARNESS_PACKAGE.glob("*.py")}
