@@ -29,11 +29,15 @@ def body_not_run(returned):
 
 
 def explain_body_not_run(returned):
+    expects = f"The tests call {_the_call(returned)} and expect {_expected_kind(returned)}"
+    if type(returned.got) is GeneratorType and returned.got.gi_code.co_name == "<genexpr>":
+        return (
+            "Your function returns a generator expression, `(... for ...)`, which computes nothing until "
+            f"something loops over it. {expects}: combine its items into one, e.g. with `sum(...)`, "
+            "or build an array with numpy instead of a loop."
+        )
     cause, fix = _BODY_NOT_RUN[type(returned.got)]
-    return (
-        f"Your function {cause} and does not run its body. "
-        f"The tests call {_the_call(returned)} and expect {_expected_kind(returned)}: {fix}."
-    )
+    return f"Your function {cause} and does not run its body. {expects}: {fix}."
 
 
 def printed_instead_of_returned(returned):

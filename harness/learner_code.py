@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from io import StringIO  # bound at import: learner code may replace io.StringIO
 from types import FunctionType
 
+from .display import exception_message, show_exception
 from .explain import explain_error
 from .isolation import OsExitCalled, call_isolated
 
@@ -20,9 +21,6 @@ EDITOR_FILENAME = "<editor>"
 LEARNER_MODULE_NAME = "__main__"
 OUTPUT_LIMIT_CHARS = 4000
 TRACEBACK_FRAME_LIMIT = 10
-# The exception's own message is cut after this many characters (a learner's exception may
-# carry a whole array's text).
-HEADLINE_LIMIT_CHARS = 300
 
 
 class CappedOutput:
@@ -203,13 +201,17 @@ def _describe_frames(frames):
 
 def _message_of(error):
     """The exception's message. An exception class of the learner's file computes it with
-    their code, so it is read like any call into their code, and its failure is a message too."""
+    their code, so it is read like any call into their code."""
     if type(error).__module__ != LEARNER_MODULE_NAME:
-        return str(error)
+        return exception_message(error)
+    return exception_message(error, read=_read_isolated)
+
+
+def _read_isolated(error):
     detail, failure = call_isolated(str, error)
     if failure is not None:
-        return f"(its message could not be shown: {type(failure).__name__} in its __str__)"
-    return detail if isinstance(detail, str) else ""
+        raise failure
+    return detail
 
 
 def _headline(error, detail):
@@ -225,9 +227,7 @@ def _headline(error, detail):
         return "RecursionError: the function calls itself too deeply (endless recursion?)."
     if isinstance(error, MemoryError):
         return "MemoryError: your code ran out of memory. Is an array much larger than intended?"
-    if len(detail) > HEADLINE_LIMIT_CHARS:
-        detail = detail[: HEADLINE_LIMIT_CHARS - 1] + "…"
-    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+    return show_exception(error, detail)
 
 
 def explain_syntax_error(error):

@@ -39,6 +39,7 @@ SUBMISSIONS = {
     "input at the top": "name = input()\n\n\ndef contrastive_loss(x1, x2, label, margin=1.0):\n    return 0.0\n",
     "async def": "async def contrastive_loss(x1, x2, label, margin=1.0):\n    return 0.0\n",
     "generator": "def contrastive_loss(x1, x2, label, margin=1.0):\n    yield 0.625\n",
+    "generator expression": body("return (float(np.sum((a - b) ** 2)) for a, b in zip(x1, x2))"),
     "print the answer": body(
         "d = np.linalg.norm(x1 - x2, axis=1)", "print('loss:', np.mean(label * d**2 + (1 - label) * np.maximum(0, margin - d) ** 2))"
     ),

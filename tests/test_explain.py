@@ -245,6 +245,14 @@ def test_a_generator_function_is_explained(suite):
     assert explanation.startswith("Your function contains `yield`, so calling it gives a generator and does not run its body.")
 
 
+def test_a_generator_expression_returned_is_explained(suite):
+    """Its body did run: the explanation must not blame `yield`."""
+    result = result_of(suite, SUBMISSIONS["generator expression"], REFERENCE_EXAMPLE)
+    explanation, _ = explanation_and_raw(result["message"])
+    assert explanation.startswith("Your function returns a generator expression, `(... for ...)`, which computes nothing")
+    assert "`sum(...)`" in explanation and "yield" not in explanation
+
+
 def test_printing_the_answer_instead_of_returning_it_is_explained(suite):
     result = result_of(suite, SUBMISSIONS["print the answer"], REFERENCE_EXAMPLE)
     explanation, raw = explanation_and_raw(result["message"])
