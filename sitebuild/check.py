@@ -114,8 +114,7 @@ def _check_in_cpython(problem, folder):
 def _check_in_pyodide(site, problems, problems_dir):
     request = {
         "site": str(site),
-        "snapshot": python_boot.SNAPSHOT,
-        "bytecode": python_boot.BYTECODE,
+        "bootManifest": python_boot.BOOT_MANIFEST,
         "problems": [{"slug": p.slug, "solution": (problems_dir / p.slug / "solution.py").read_text(encoding="utf-8")} for p in problems],
     }
     completed = subprocess.run(

@@ -9,11 +9,8 @@ import numpy as np
 from harness.display import show_value
 
 from . import paths
-from .harness_wheel import wheel_filename
 from .problems import DIFFICULTIES
-from .pyodide_runtime import package_wheels
-from .python_boot import BYTECODE as PYTHON_BYTECODE
-from .python_boot import SNAPSHOT as PYTHON_SNAPSHOT
+from .python_boot import BOOT_MANIFEST
 from .service_worker import SERVICE_WORKER
 from .statement import render_statement
 
@@ -61,10 +58,7 @@ def problem_page(problem):
         "urls": {
             "worker": root + paths.SITE_ASSETS + "worker.js",
             "pyodide": root + paths.SITE_PYODIDE,
-            "pythonSnapshot": root + paths.SITE_PYODIDE + PYTHON_SNAPSHOT,
-            "pythonBytecode": root + paths.SITE_PYODIDE + PYTHON_BYTECODE,
-            "packageWheels": [root + paths.SITE_PYODIDE + name for name in package_wheels()],
-            "harnessWheel": root + paths.SITE_ASSETS + wheel_filename(),
+            "pythonBoot": root + paths.SITE_PYODIDE + BOOT_MANIFEST,
             "serviceWorker": root + SERVICE_WORKER,
             "tests": "tests.json",
         },

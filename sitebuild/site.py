@@ -13,7 +13,7 @@ from .bundle import bundle_scripts
 from .harness_wheel import write_harness_wheel
 from .pages import catalog_page, problem_page
 from .problems import load_all
-from .pyodide_runtime import copy_runtime
+from .pyodide_runtime import copy_runtime, package_wheels
 from .python_boot import write_python_boot_files
 from .service_worker import write_service_worker
 
@@ -45,7 +45,7 @@ def _write_site(site, problems):
     for name in KATEX_FILES:
         shutil.copy2(paths.KATEX_DIST / name, katex / name)
     copy_runtime(site / paths.SITE_PYODIDE)
-    write_python_boot_files(site / paths.SITE_PYODIDE, harness_wheel)
+    write_python_boot_files(site / paths.SITE_PYODIDE, [*package_wheels(), harness_wheel])
     for problem in problems:
         page_dir = site / paths.site_problem_dir(problem.slug)
         page_dir.mkdir(parents=True)
