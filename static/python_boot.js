@@ -16,7 +16,8 @@
      indexURL: Pyodide's folder,
      manifest: the name of python-boot.json (sitebuild/python_boot.py writes it: which files to
        read, and what the build recorded), whose folder holds the files it names,
-     read(name) -> Promise<Uint8Array[]>: a file of that folder, in the chunks it arrived in,
+     read(name, signal) -> Promise<Uint8Array[]>: a file of that folder, in the chunks it arrived
+       in (an AbortSignal may stop the download),
      readSync(name) -> Uint8Array: the same, blocking (for an import that cannot wait),
      loadRuntime() -> Promise: defines globalThis.loadPyodide and globalThis._createPyodideModule,
      stdLibURL: what loadPyodide should fetch as the standard library when booting from the
@@ -76,7 +77,8 @@ export async function startPython(host) {
 }
 
 async function restoreSnapshot(host, manifest, libraries) {
-  const snapshot = readZstd(host, manifest.snapshot);
+  const download = new AbortController(); // the snapshot is not worth finishing once it cannot be used
+  const snapshot = readZstd(host, manifest.snapshot, download.signal);
   const compiled = libraries.then((files) => Promise.all(manifest.linking.libraries.map(({ path }) => WebAssembly.compile(files.get(path)))));
   for (const download of [snapshot, compiled]) download.catch(() => {});
   const layout = manifest.snapshot;
@@ -86,20 +88,25 @@ async function restoreSnapshot(host, manifest, libraries) {
   // snapshot's memory is completed and the libraries are put back where the build had them.
   globalThis._createPyodideModule = async (settings) => {
     const Module = await createModule(settings);
+    // Engines that grow the function table more while starting (WebKit: by about a thousand
+    // entries) also hold other function addresses in their fresh memory: found out first.
+    checkTableRoom(Module, manifest.linking);
     fillMemory(Module, memory, await snapshot, layout);
     const files = await libraries;
     for (const { path } of manifest.linking.libraries) writeFile(Module, `${manifest.sitePackages}/${path}`, files.get(path));
     relink(Module, manifest.sitePackages, manifest.linking, await compiled);
     return Module;
   };
-  let pyodide;
   try {
-    pyodide = await loadPyodide({ ...SAME_RUNTIME_EVERYWHERE, indexURL: host.indexURL, stdout: host.stdout, stderr: host.stderr, stdLibURL: host.stdLibURL, _loadSnapshot: memory });
+    const pyodide = await loadPyodide({ ...SAME_RUNTIME_EVERYWHERE, indexURL: host.indexURL, stdout: host.stdout, stderr: host.stderr, stdLibURL: host.stdLibURL, _loadSnapshot: memory });
+    afterRestore(pyodide);
+    return pyodide;
+  } catch (error) {
+    download.abort();
+    throw error;
   } finally {
     globalThis._createPyodideModule = createModule;
   }
-  afterRestore(pyodide);
-  return pyodide;
 }
 
 /** The snapshot file holds Pyodide's header, then a bitmap of the memory pages the build changed
@@ -142,12 +149,15 @@ function isChanged(changed, page) {
   return (changed[page >> 3] >> (page & 7)) & 1;
 }
 
+function checkTableRoom(Module, linking) {
+  if (Module.wasmTable.length > linking.tableStart) {
+    throw new SnapshotMismatch(`this browser's function table already has ${Module.wasmTable.length} entries, the snapshot's libraries start at ${linking.tableStart}`);
+  }
+}
+
 /** Puts the libraries back at the build's addresses, replaying what the build did. */
 function relink(Module, sitePackages, linking, compiled) {
   const table = Module.wasmTable;
-  if (table.length > linking.tableStart) {
-    throw new SnapshotMismatch(`this browser's function table already has ${table.length} entries, the snapshot's libraries start at ${linking.tableStart}`);
-  }
   table.grow(linking.tableStart - table.length);
   const loaded = new Map();
   linking.libraries.forEach((library, index) => {
@@ -285,8 +295,8 @@ const decoderReady = decoder.init();
 
 /** The build compresses its files with zstd itself (a quarter smaller than gzip, decoded as
  *  fast): they arrive small whether or not the server compresses them. */
-async function readZstd(host, { file, bytes }) {
-  const [chunks] = await Promise.all([host.read(file), decoderReady]);
+async function readZstd(host, { file, bytes }, signal) {
+  const [chunks] = await Promise.all([host.read(file, signal), decoderReady]);
   return decodeZstd(chunks, bytes);
 }
 

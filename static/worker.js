@@ -33,7 +33,7 @@ async function init({ urls }) {
   const python = await startPython({
     indexURL: urls.pyodide,
     manifest: urls.pythonBoot,
-    read: (name) => fetchChunks(new URL(name, urls.pythonBoot)),
+    read: (name, signal) => fetchChunks(new URL(name, urls.pythonBoot), signal),
     readSync: (name) => fetchSynchronously(new URL(name, urls.pythonBoot)),
     loadRuntime: async () => importScripts(urls.pyodide + "pyodide.js", urls.pyodide + "pyodide.asm.js"),
     stdLibURL: EMPTY_ZIP,
@@ -62,8 +62,8 @@ async function fetchText(url) {
 }
 
 /** A file's bytes in the chunks they arrived in (joining them would copy them once more). */
-async function fetchChunks(url) {
-  const reader = (await fetchOk(url)).body.getReader();
+async function fetchChunks(url, signal) {
+  const reader = (await fetchOk(url, { signal })).body.getReader();
   const chunks = [];
   for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
   return chunks;
@@ -79,8 +79,8 @@ function fetchSynchronously(url) {
   return new Uint8Array(request.response);
 }
 
-async function fetchOk(url) {
-  const response = await fetch(url);
+async function fetchOk(url, options) {
+  const response = await fetch(url, options);
   if (!response.ok) throw new Error(`could not download ${url} (HTTP ${response.status})`);
   return response;
 }
