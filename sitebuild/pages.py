@@ -43,7 +43,8 @@ def fill(template, values):
     return PLACEHOLDER.sub(value_for, template)
 
 
-def problem_page(problem):
+def problem_page(problem, app_chunks=()):
+    """The exercise page; `app_chunks` are the script chunks app.js imports (under assets/)."""
     site_dir = paths.site_problem_dir(problem.slug)
     root = paths.relative_root(site_dir)
     config = {
@@ -73,6 +74,7 @@ def problem_page(problem):
             "statement": render_statement(problem.statement_markdown, f"problems/{problem.slug}/statement.md"),
             "test_count": str(len(problem.suite.cases)),
             "config": _script_safe_json(config),
+            "module_preloads": "\n".join(f'  <link rel="modulepreload" href="{root}{paths.SITE_ASSETS}{html.escape(chunk)}">' for chunk in app_chunks),
         },
     )
 

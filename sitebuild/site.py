@@ -37,7 +37,7 @@ def build_site(out_dir=paths.DEFAULT_OUT, problems_dir=paths.PROBLEMS, slugs=())
 def _write_site(site, problems):
     assets = site / paths.SITE_ASSETS
     assets.mkdir(parents=True)
-    bundle_scripts(assets)
+    app_chunks = bundle_scripts(assets)
     shutil.copy2(paths.STATIC / "style.css", assets / "style.css")
     harness_wheel = write_harness_wheel(assets)
     katex = site / paths.SITE_KATEX
@@ -49,7 +49,7 @@ def _write_site(site, problems):
     for problem in problems:
         page_dir = site / paths.site_problem_dir(problem.slug)
         page_dir.mkdir(parents=True)
-        (page_dir / "index.html").write_text(problem_page(problem), encoding="utf-8")
+        (page_dir / "index.html").write_text(problem_page(problem, app_chunks), encoding="utf-8")
         (page_dir / "tests.json").write_text(problem.suite.to_json(), encoding="utf-8")
     (site / "index.html").write_text(catalog_page(problems), encoding="utf-8")
     (site / ".nojekyll").write_text("")  # GitHub Pages: serve files as they are
