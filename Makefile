@@ -6,7 +6,7 @@ PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: serve build check new test bench setup browser clean
+.PHONY: serve build check new grade test bench bench-grade setup browser clean
 
 serve: build
 	$(PY) -m sitebuild.serve --port $(PORT) --watch
@@ -23,12 +23,21 @@ new: setup
 	@test -n "$(name)" || { echo "Say which problem to create: make new name=<slug>"; exit 2; }
 	$(PY) build.py new $(name)
 
+# Regrades handed-in files: make grade files="hand-ins/" [problem=<slug>] [csv=grades.csv]
+grade: setup
+	@test -n "$(files)" || { echo "Say what to grade: make grade files=\"<files or folders>\" (see docs/teaching.md)"; exit 2; }
+	$(PY) build.py grade $(files) $(if $(problem),--problem $(problem)) $(if $(csv),--csv $(csv)) $(if $(jobs),--jobs $(jobs))
+
 test: setup browser
 	$(PY) -m pytest
 
 # Measures the page's speed against a naive Pyodide page (docs/performance.md): make bench ROUNDS=3
 bench: setup browser
 	$(PY) -m bench.run $(if $(ROUNDS),--rounds $(ROUNDS))
+
+# Measures how fast `build.py grade` regrades a class of 300 hand-ins (docs/teaching.md)
+bench-grade: setup
+	$(PY) -m bench.grading
 
 setup: $(VENV)/.installed node_modules/.installed
 

@@ -2,8 +2,8 @@
 
 Protocol, one JSON object per line: requests arrive on stdin, answers leave on stdout.
 
-    {"type": "init", "suite": <tests.json text>}  ->  {"result": {"harness": <harness/__init__.py it imported>}}
-    {"type": "run", "code": ...}                  ->  {"progress": {"event": "test-started", "index"}}
+    {"type": "init"}                                    ->  {"result": {"harness": <harness/__init__.py it imported>}}
+    {"type": "run", "suite": <tests.json text>, "code"} ->  {"progress": {"event": "test-started", "index"}}
                                                       {"progress": {"event": "test-finished", "index", "result"}}
                                                       ... then {"result": <results object>}
 Any request may be answered {"error": message} instead. Time limits are enforced by the
@@ -20,7 +20,7 @@ MEMORY_LIMIT_BYTES = 3 * 1024**3
 
 
 def main():
-    requests, answers = _protocol_streams()
+    requests, answers = protocol_streams()
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
     import harness
     from harness import entry
@@ -36,20 +36,18 @@ def main():
         answer({"progress": {"event": "test-finished", "index": index, "result": json.loads(result_json)}})
 
     entry.start()
-    suite_json = None
     for line in requests:
         request = json.loads(line)
         try:
             if request["type"] == "init":
-                suite_json = request["suite"]
                 answer({"result": {"harness": harness.__file__}})
             else:
-                answer({"result": json.loads(entry.grade(suite_json, request["code"], "tests", test_started, test_finished))})
+                answer({"result": json.loads(entry.grade(request["suite"], request["code"], "tests", test_started, test_finished))})
         except Exception as error:  # noqa: BLE001 - reported to the runner, as worker.js reports to the page
             answer({"error": f"{type(error).__name__}: {error}"})
 
 
-def _protocol_streams():
+def protocol_streams():
     """The protocol keeps private copies of stdin and stdout; the learner's code gets
     /dev/null there, so its input() or os.write(1, ...) cannot disturb the protocol."""
     requests = os.fdopen(os.dup(0), "r", encoding="utf-8")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .literals import literal
 from .mistakes import Mistake
 
 DEFAULT_TIME_LIMIT_SECONDS = 5.0
@@ -34,6 +35,7 @@ class Suite:
     tolerance: dict = field(default_factory=lambda: dict(DEFAULT_TOLERANCE))
     mistakes: list = field(default_factory=list)  # harness.mistakes.Mistake, in the order they are tried
     examples: list = field(default_factory=list)  # Cases shown in the page, run by "Run examples"
+    show_inputs: bool = True  # whether a failed test offers "Try in console" with its inputs (tests.py's SHOW_INPUTS)
 
     def to_json(self):
         return json.dumps(
@@ -41,6 +43,7 @@ class Suite:
                 "function": self.function,
                 "time_limit_seconds": self.time_limit_seconds,
                 "tolerance": self.tolerance,
+                "show_inputs": self.show_inputs,
                 "cases": [_encode_case(case) for case in self.cases],
                 "examples": [_encode_case(case) for case in self.examples],
                 "mistakes": [
@@ -64,6 +67,7 @@ class Suite:
                 Mistake(name=mistake["name"], hint=mistake["hint"], outputs=[decode_value(output) for output in mistake["outputs"]])
                 for mistake in data["mistakes"]
             ],
+            show_inputs=data["show_inputs"],
         )
 
     def examples_suite(self):
@@ -73,6 +77,14 @@ class Suite:
     def fresh_args(self, index):
         """A deep copy of a case's arguments, so a learner who mutates inputs affects only that call."""
         return copy.deepcopy(list(self.cases[index].args.values()))
+
+    def call_source(self, index):
+        """Python that calls the function on a case's inputs as the tests do (positionally, in
+        the order of args), each input first assigned to its name, e.g.
+        `x1 = np.array([[0, 0]])` ... `contrastive_loss(x1, x2, label, margin)`."""
+        args = self.cases[index].args
+        assignments = [f"{name} = {literal(value)}" for name, value in args.items()]
+        return "\n".join([*assignments, f"{self.function}({', '.join(args)})"])
 
 
 def _encode_case(case):

@@ -7,6 +7,8 @@ import numpy as np
 
 from .display import show_number
 
+WORST_SHOWN = 3  # entries named when an array differs
+
 
 def describe_mismatch(expected, got, tolerance):
     """None when `got` is acceptably close to `expected`; otherwise a sentence for the learner."""
@@ -77,6 +79,8 @@ def _not_a_real_number(got):
 
 
 def _array_mismatch(expected, got, tolerance):
+    if got is None:
+        return f"Expected an array of shape {expected.shape}, but your function returned None. Did you forget a `return` statement?"
     if not isinstance(got, (np.ndarray, list, tuple)):
         return f"Expected an array of shape {expected.shape}, but your function returned a {type(got).__name__}."
     if isinstance(got, np.ndarray) and _dtype_problem(got):
@@ -89,15 +93,23 @@ def _array_mismatch(expected, got, tolerance):
     if got.shape != expected.shape:
         return f"Expected an array of shape {expected.shape}, got shape {got.shape}."
     if np.isnan(got).any() and not np.isnan(expected).any():
-        return "Your array contains nan (not a number). This usually comes from 0/0 or a square root of a negative number."
-    close = np.isclose(got, expected, rtol=tolerance["rel"], atol=tolerance["abs"], equal_nan=True)
-    if not close.all():
-        first = tuple(int(i) for i in np.argwhere(~close)[0])
+        where = np.argwhere(np.isnan(got))
+        listed = ", ".join(str([int(i) for i in index]) for index in where[:WORST_SHOWN])
+        more = f" and {len(where) - WORST_SHOWN} more" if len(where) > WORST_SHOWN else ""
         return (
-            f"{int((~close).sum())} of {close.size} entries differ; at index {first} "
-            f"expected {show_number(expected[first])}, got {show_number(got[first])}."
+            f"Your array contains nan (not a number) at {listed}{more}. "
+            "This usually comes from 0/0 (a distance of zero?) or a square root of a negative number."
         )
-    return None
+    close = np.isclose(got, expected, rtol=tolerance["rel"], atol=tolerance["abs"], equal_nan=True)
+    if close.all():
+        return None
+    differing = np.argwhere(~close)
+    # The largest differences first (nan counts as the largest), at most WORST_SHOWN of them.
+    gaps = np.nan_to_num(np.abs(got - expected)[~close], nan=np.inf)
+    worst = [tuple(int(i) for i in differing[k]) for k in np.argsort(-gaps, kind="stable")[:WORST_SHOWN]]
+    listed = "; ".join(f"at {list(index)} expected {show_number(expected[index])}, got {show_number(got[index])}" for index in worst)
+    largest = "The largest difference" if len(worst) == 1 else "The largest differences"
+    return f"{len(differing)} of {close.size} entries of the array of shape {expected.shape} differ. {largest}: {listed}."
 
 
 def _dtype_problem(array, lead=""):

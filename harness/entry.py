@@ -47,6 +47,15 @@ def grade(suite_json, source, which="tests", on_test_started=None, on_test_finis
     return json.dumps(grade_suite(source, suite, on_test_started, finished))
 
 
+def console(source, entry):
+    """JSON text: what the console entry `entry` gives on the learner's code `source`
+    (harness.console.ConsoleSession.run). The console's module is imported at its first
+    use, so a page whose console is never used does no Python work for it."""
+    from .console import SESSION
+
+    return json.dumps(SESSION.run(source, entry))
+
+
 def check_syntax(source):
     """JSON text: null if `source` compiles, else {"line", "message"}; nothing is run."""
     return json.dumps(syntax_problem(source))

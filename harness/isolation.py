@@ -2,7 +2,7 @@
 
 Learner code runs in the same interpreter as the harness, so it can reassign `np.isclose`,
 `builtins.float` or `sys.stdout`, or delete entries of `sys.modules`. Every call into it
-(loading the file, and each test's call) goes through `call_isolated`, which puts those
+(loading the file, each test's call, each console entry) goes through `call_isolated`, which puts those
 back afterwards: the harness then compares results on pristine modules, and each test
 starts from the same environment. During the call `os._exit()` raises instead of ending
 the process (in the browser: the whole runtime), so it becomes a verdict like sys.exit().
@@ -27,8 +27,11 @@ from types import ModuleType
 import numpy as np
 
 # The modules whose attributes the harness (and the worker that turns its results into
-# JSON) looks up; the harness's own modules are added to them at each call.
+# JSON) looks up; the modules of RESTORED_PACKAGES are added to them at each call.
 RELIED_ON_MODULES = (builtins, sys, os, math, numbers, copy, json, traceback, linecache, difflib, contextlib, np)
+# Packages whose every loaded module is restored: the harness's own, and numpy's submodules
+# (np.linalg, np.random, ...), which learner code calls and may reassign (`np.linalg.norm = ...`).
+RESTORED_PACKAGES = ("harness", "numpy")
 
 
 class OsExitCalled(SystemExit):
@@ -60,9 +63,9 @@ def call_isolated(function, *args):
 
 
 def _namespaces_relied_on():
-    harness_modules = [
+    package_modules = [
         module
         for name, module in sys.modules.items()
-        if name.partition(".")[0] == "harness" and isinstance(module, ModuleType)
+        if name.partition(".")[0] in RESTORED_PACKAGES and isinstance(module, ModuleType)
     ]
-    return [sys.modules, *(vars(module) for module in (*RELIED_ON_MODULES, *harness_modules))]
+    return [sys.modules, *(vars(module) for module in (*RELIED_ON_MODULES, *package_modules))]

@@ -71,22 +71,14 @@ def syntax_problem(source):
     try:
         compile(source, EDITOR_FILENAME, "exec")
     except SyntaxError as error:
-        return {"line": error.lineno, "message": _explain_syntax_error(error)}
+        return {"line": error.lineno, "message": explain_syntax_error(error)}
     return None
 
 
 def load_function(source, function_name):
     """Runs the learner's file as a fresh module and returns the function the tests call."""
-    try:
-        code = compile(source, EDITOR_FILENAME, "exec")
-    except SyntaxError as error:
-        raise LearnerError(_explain_syntax_error(error), error.lineno) from None
-    # Lets tracebacks quote the learner's lines (mtime None: linecache never evicts it).
-    linecache.cache[EDITOR_FILENAME] = (len(source), None, source.splitlines(True), EDITOR_FILENAME)
-    namespace = {"__name__": "__main__", "__builtins__": builtins}
-    _, error = call_isolated(exec, code, namespace)
-    if error is not None:
-        raise explain_exception(error) from None
+    namespace = fresh_namespace()
+    run_learner_file(source, namespace)
     function = namespace.get(function_name)
     if function is None:
         raise LearnerError(_explain_missing_function(function_name, namespace))
@@ -96,6 +88,25 @@ def load_function(source, function_name):
             f"Define it with `def {function_name}(...):`."
         )
     return function
+
+
+def fresh_namespace():
+    """The globals of a fresh module named __main__, as the learner's file runs in."""
+    return {"__name__": "__main__", "__builtins__": builtins}
+
+
+def run_learner_file(source, namespace):
+    """Runs the learner's file in `namespace`; raises LearnerError if it does not compile or
+    raises (the names it defined before that stay in `namespace`)."""
+    try:
+        code = compile(source, EDITOR_FILENAME, "exec")
+    except SyntaxError as error:
+        raise LearnerError(explain_syntax_error(error), error.lineno) from None
+    # Lets tracebacks quote the learner's lines (mtime None: linecache never evicts it).
+    linecache.cache[EDITOR_FILENAME] = (len(source), None, source.splitlines(True), EDITOR_FILENAME)
+    _, error = call_isolated(exec, code, namespace)
+    if error is not None:
+        raise explain_exception(error) from None
 
 
 def explain_exception(error):
@@ -158,7 +169,7 @@ def _headline(error):
     return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
 
 
-def _explain_syntax_error(error):
+def explain_syntax_error(error):
     kind = type(error).__name__
     message = f"{kind} on line {error.lineno}: {error.msg}"
     if error.text:

@@ -48,7 +48,7 @@ def scaffold_leftovers(folder):
         BuildError(f"{shown(path)}, line {number}", f"it still has a {SCAFFOLD_MARKER} from `make new`", "replace it with the real content")
         for path in sorted(folder.rglob("*"))
         if path.suffix in (".md", ".py")
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1)
         if SCAFFOLD_MARKER in line
     ]
 

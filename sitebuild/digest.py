@@ -9,3 +9,8 @@ def digest_of(named_files):
     for name, path in named_files:
         digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def digest_of_text(text):
+    """16 hex digits of a text: e.g. of a problem's tests.json, to tell whether two copies hold the same tests."""
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

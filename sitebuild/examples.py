@@ -7,10 +7,10 @@
     ```
 
 The page shows the block as written, "Run examples" runs it, and the build checks that the
-reference solution returns the output it shows. Lists become numpy arrays."""
+reference solution returns the output it shows (sitebuild/parameters.py checks the names).
+Lists become numpy arrays."""
 
 import ast
-import inspect
 
 import numpy as np
 from markdown_it import MarkdownIt
@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 import harness
 
 from .errors import BuildError
+from .stored_values import SUPPORTED, promise_problem, unstorable
 
 EXAMPLE_FENCE = "example"
 OUTPUT_NAME = "output"
@@ -34,19 +35,6 @@ def examples_in_statement(markdown_text, path, first_line):
     ]
 
 
-def check_example_arguments(examples, function, path):
-    """Fails the build if an example's argument names are not the function's parameters, in order."""
-    parameters = list(inspect.signature(function).parameters)
-    for example in examples:
-        names = list(example.args)
-        if names != parameters[: len(names)]:
-            raise BuildError(
-                path,
-                f"{example.name} gives {', '.join(names)}, but the parameters of {function.__name__} are {', '.join(parameters)}",
-                FORMAT_FIX,
-            )
-
-
 def _parse_example(text, name, path, content_line):
     args, output = {}, None
     for offset, line in enumerate(text.splitlines()):
@@ -60,10 +48,18 @@ def _parse_example(text, name, path, content_line):
             value = ast.literal_eval(literal)
         except (ValueError, SyntaxError):
             raise BuildError(where, f"{literal!r} in {name} is not a Python value", "write numbers, lists of numbers, strings, True/False or None") from None
+        try:
+            value = _as_argument(value)
+        except ValueError:
+            raise BuildError(where, f"{key} in {name} has rows of different lengths, so it is no array", "give every row the same number of entries") from None
+        problem = promise_problem(value) if key == OUTPUT_NAME else unstorable(value)
+        if problem:
+            supported = "a number, or a list of numbers" if key == OUTPUT_NAME else SUPPORTED
+            raise BuildError(where, f"{key} in {name} is {problem}, which the page cannot use", f"write {supported}")
         if key == OUTPUT_NAME:
-            output = _as_argument(value)
+            output = value
         else:
-            args[key] = _as_argument(value)
+            args[key] = value
     if output is None:
         raise BuildError(path, f"{name} has no `{OUTPUT_NAME} = ...` line", FORMAT_FIX)
     return harness.Case(name=name, args=args, expected=output)

@@ -4,6 +4,7 @@ Only the local server uses this; nothing of it is written into the built site.""
 
 import threading
 import time
+import traceback
 
 from .errors import BuildError
 from .paths import HARNESS, PAGE_TEMPLATE, PROBLEMS, STATIC
@@ -48,11 +49,15 @@ class LiveReload:
                 self._rebuild()
 
     def _rebuild(self):
+        print("A file changed; rebuilding…", flush=True)
         started = time.monotonic()
         try:
             build_site(self.out_dir, self.problems_dir)
         except BuildError as error:
             print(f"Build failed; still serving the last good site. {error}", flush=True)
+            return
+        except Exception:  # noqa: BLE001 - a bug in the kit must not stop the watching
+            print(f"Build crashed (a bug in the kit, not in the problem folder); still serving the last good site.\n{traceback.format_exc()}", flush=True)
             return
         print(f"Rebuilt in {time.monotonic() - started:.1f} s; reloading open pages.", flush=True)
         with self.changed:

@@ -1,22 +1,23 @@
-"""Reads a problem's known wrong variants (mistakes/*.py), runs them on the tests, and checks
-that the tests tell each one apart from the reference and from the others."""
+"""Reads a problem's known wrong variants (mistakes/*.py), runs them on the tests (in the child
+process of instructor_code.py, each step announced with `begin_step`), and checks that the
+tests tell each one apart from the reference and from the others."""
 
 import ast
 from pathlib import Path
 
-from harness.learner_code import LearnerError, load_function
 from harness.mistakes import Mistake, outputs_match
 
 from .errors import BuildError
-from .expected_values import outputs_on_cases
+from .expected_values import load_instructor_function, outputs_on_cases
 from .paths import shown
+from .sources import parse_python, read_text
 
 MISTAKES_DIR = "mistakes"
 
 
-def load_mistakes(folder, suite):
+def load_mistakes(folder, suite, begin_step):
     """The Mistake of every mistakes/*.py of `folder`, run on `suite` (whose expected values are set)."""
-    mistakes = [_run_variant(path, suite) for path in sorted((Path(folder) / MISTAKES_DIR).glob("*.py"))]
+    mistakes = [_run_variant(path, suite, begin_step) for path in sorted((Path(folder) / MISTAKES_DIR).glob("*.py"))]
     for mistake in mistakes:
         if outputs_match(mistake.outputs, [case.expected for case in suite.cases], suite.tolerance):
             raise BuildError(
@@ -35,18 +36,15 @@ def load_mistakes(folder, suite):
     return mistakes
 
 
-def _run_variant(path, suite):
-    source = path.read_text(encoding="utf-8")
-    hint = ast.get_docstring(ast.parse(source, str(path))) or ""
+def _run_variant(path, suite, begin_step):
+    hint = ast.get_docstring(parse_python(path, read_text(path))) or ""
     if not hint.strip():
         raise BuildError(
             shown(path), "it has no hint", 'start the file with a docstring of one sentence for the learner, e.g. """Your results match ..."""'
         )
-    try:
-        function = load_function(source, suite.function)
-    except LearnerError as error:
-        raise BuildError(shown(path), error.message, f"make the variant load and define {suite.function}") from None
-    outputs = outputs_on_cases(function, suite, path, "a variant must return a value on every test")
+    fix = f"a known mistake must return its wrong value on every test: fix {path.name}, or remove it"
+    function = load_instructor_function(path, suite.function, suite.time_limit_seconds, begin_step, fix)
+    outputs = outputs_on_cases(function, suite, path, fix, f"{fix} (look for a loop that never ends)", begin_step)
     return Mistake(name=path.stem, hint=" ".join(hint.split()), outputs=outputs)
 
 

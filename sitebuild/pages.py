@@ -6,13 +6,16 @@ import re
 
 import numpy as np
 
+import harness
 from harness.display import show_value
 
 from . import paths
 from .problems import DIFFICULTIES
+from .digest import digest_of_text
 from .python_boot import BOOT_MANIFEST
 from .service_worker import SERVICE_WORKER
 from .statement import render_statement
+from .version import KIT_VERSION
 
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 # Every page runs only this site's own scripts. KaTeX's HTML and CodeMirror need inline
@@ -47,15 +50,21 @@ def problem_page(problem, app_chunks=()):
     """The exercise page; `app_chunks` are the script chunks app.js imports (under assets/)."""
     site_dir = paths.site_problem_dir(problem.slug)
     root = paths.relative_root(site_dir)
+    # The inputs exactly as the page's tests receive them, through tests.json.
+    shipped = harness.Suite.from_json(problem.suite.to_json())
+    examples = shipped.examples_suite()
     config = {
         "slug": problem.slug,
         "starter": problem.starter,
         "testNames": [case.name for case in problem.suite.cases],
+        # "Try in console" on a failed test: the call, with its inputs (None: SHOW_INPUTS = False).
+        "testCalls": [shipped.call_source(index) for index in range(len(shipped.cases))] if shipped.show_inputs else None,
         "examples": [
-            {"name": case.name, "input": _show_inputs(case.args), "expected": show_value(case.expected)}
-            for case in problem.suite.examples
+            {"name": case.name, "input": _show_inputs(case.args), "expected": show_value(case.expected), "call": examples.call_source(index)}
+            for index, case in enumerate(problem.suite.examples)
         ],
         "timeLimitSeconds": problem.suite.time_limit_seconds,
+        "handIn": hand_in_facts(problem),
         "urls": {
             "worker": root + paths.SITE_ASSETS + "worker.js",
             "pyodide": root + paths.SITE_PYODIDE,
@@ -79,6 +88,11 @@ def problem_page(problem, app_chunks=()):
     )
 
 
+def hand_in_facts(problem):
+    """What a hand-in file's header says of the kit and the tests (static/handin.js writes it)."""
+    return {"kitVersion": KIT_VERSION, "testsDigest": digest_of_text(problem.suite.to_json())}
+
+
 def catalog_page(problems):
     """The site root: every problem, easiest first, then by title."""
     problems = sorted(problems, key=lambda problem: (DIFFICULTIES.index(problem.difficulty), problem.title.lower()))
@@ -89,7 +103,8 @@ def catalog_page(problems):
         f'<p>{html.escape(problem.summary)}</p></li>'
         for problem in problems
     )
-    return fill(paths.CATALOG_TEMPLATE.read_text(encoding="utf-8"), {"root": "", "problems": items})
+    config = {"handIn": {problem.slug: hand_in_facts(problem) for problem in problems}}
+    return fill(paths.CATALOG_TEMPLATE.read_text(encoding="utf-8"), {"root": "", "problems": items, "config": _script_safe_json(config)})
 
 
 def _show_inputs(args):

@@ -1,25 +1,28 @@
-"""Reads a problem folder, validates it, and computes expected values with the reference solution."""
+"""Reads a problem folder and validates it. What needs no instructor code to run (the files,
+the statement, its examples, the starter's text) is read here; tests.py, solution.py and
+mistakes/*.py run in a child process under time limits (instructor_code.py), which computes
+the expected values."""
 
 import ast
-import importlib.util
+import contextlib
+import difflib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 import harness
-from harness.cases import DEFAULT_TIME_LIMIT_SECONDS, DEFAULT_TOLERANCE
-from harness.compare import describe_mismatch
-from harness.learner_code import LearnerError, load_function
 
 from .errors import BuildError
-from .examples import check_example_arguments, examples_in_statement
-from .expected_values import outputs_on_cases
-from .mistakes import load_mistakes
+from .examples import examples_in_statement
+from .instructor_code import SuiteComputation
 from .paths import shown
+from .sources import parse_python, read_text
 
 REQUIRED_FILES = ("statement.md", "starter.py", "solution.py", "tests.py")
 REQUIRED_FRONT_MATTER = ("title", "difficulty", "function", "signature")
+FRONT_MATTER = (*REQUIRED_FRONT_MATTER, "summary")
 DIFFICULTIES = ("Easy", "Medium", "Hard")
 
 
@@ -35,49 +38,97 @@ class Problem:
     suite: harness.Suite
 
 
-def load_all(problems_dir, slugs=()):
-    """Every problem folder, or only those named in `slugs`."""
-    folders = sorted(path for path in Path(problems_dir).iterdir() if path.is_dir())
+@contextlib.contextmanager
+def loading_all(problems_dir, slugs=()):
+    """Reads every folder (or those named in `slugs`), starts running their instructor code,
+    and yields a function that waits for it and returns the Problems. Each problem's code runs
+    in a child process of its own, as many side by side as there are cores; on leaving, any
+    child still running is stopped."""
+    if not Path(problems_dir).is_dir():
+        raise BuildError(shown(problems_dir), "there is no such folder", "create it, or name the folder that holds the problem folders")
+    folders = sorted(path for path in Path(problems_dir).iterdir() if path.is_dir() and not path.name.startswith((".", "__")))
     if not folders:
         raise BuildError(shown(problems_dir), "there are no problem folders", "add a folder such as problems/<slug>/")
     unknown = sorted(set(slugs) - {folder.name for folder in folders})
     if unknown:
         raise BuildError(shown(problems_dir), f"there is no problem folder {unknown[0]!r}", f"use one of {', '.join(f.name for f in folders)}")
-    return [load_problem(folder) for folder in folders if not slugs or folder.name in slugs]
+    readings = [_FolderReading(folder) for folder in folders if not slugs or folder.name in slugs]
+    side_by_side = os.cpu_count() or 1
+
+    def loaded():
+        problems = []
+        for index, reading in enumerate(readings):
+            problems.append(reading.problem())
+            if index + side_by_side < len(readings):
+                readings[index + side_by_side].start()
+        return problems
+
+    try:
+        for reading in readings[:side_by_side]:
+            reading.start()
+        yield loaded
+    finally:
+        for reading in readings:
+            reading.stop()
+
+
+def load_all(problems_dir, slugs=()):
+    """Every problem folder, or only those named in `slugs`."""
+    with loading_all(problems_dir, slugs) as loaded:
+        return loaded()
 
 
 def load_problem(folder):
-    folder = Path(folder)
-    for name in REQUIRED_FILES:
-        if not (folder / name).is_file():
+    return load_all(Path(folder).parent, [Path(folder).name])[0]
+
+
+class _FolderReading:
+    """A problem folder, read as far as it can be without running its instructor code."""
+
+    def __init__(self, folder):
+        for name in REQUIRED_FILES:
+            if not (folder / name).is_file():
+                raise BuildError(
+                    shown(folder / name), "this file is missing", f"every problem folder needs {', '.join(REQUIRED_FILES)}"
+                )
+        statement_path = folder / "statement.md"
+        self.folder = folder
+        self.front, self.statement_markdown, first_line = _read_statement(statement_path)
+        self.starter = read_text(folder / "starter.py")
+        _check_starter_defines(folder / "starter.py", self.starter, self.front["function"])
+        self.examples = examples_in_statement(self.statement_markdown, shown(statement_path), first_line)
+        if not self.examples:
             raise BuildError(
-                shown(folder / name), "this file is missing", f"every problem folder needs {', '.join(REQUIRED_FILES)}"
+                shown(statement_path), "it has no example", "add an ```example block (see docs/authoring.md): learners try their code on it first"
             )
-    statement_path = folder / "statement.md"
-    front, statement_markdown, statement_first_line = _read_statement(statement_path)
-    starter = (folder / "starter.py").read_text(encoding="utf-8")
-    _check_starter_defines(folder / "starter.py", starter, front["function"])
-    suite = _read_tests(folder / "tests.py", front["function"])
-    suite.examples = examples_in_statement(statement_markdown, shown(statement_path), statement_first_line)
-    reference = _load_reference(folder / "solution.py", suite.function)
-    check_example_arguments(suite.examples, reference, shown(statement_path))
-    _compute_expected(reference, folder / "tests.py", suite)
-    _compute_expected(reference, statement_path, suite.examples_suite())
-    suite.mistakes = load_mistakes(folder, suite)
-    return Problem(
-        slug=folder.name,
-        title=str(front["title"]),
-        difficulty=front["difficulty"],
-        signature=str(front["signature"]),
-        summary=str(front.get("summary", "")),
-        statement_markdown=statement_markdown,
-        starter=starter,
-        suite=suite,
-    )
+        self.computation = None
+
+    def start(self):
+        """Starts the child process that runs the folder's instructor code."""
+        given = harness.Suite(self.front["function"], [], examples=self.examples)
+        self.computation = SuiteComputation(self.folder, self.front["signature"], given)
+
+    def problem(self):
+        """The Problem, once its instructor code has run (a BuildError if it failed)."""
+        front = self.front
+        return Problem(
+            slug=self.folder.name,
+            title=front["title"],
+            difficulty=front["difficulty"],
+            signature=front["signature"],
+            summary=front.get("summary", ""),
+            statement_markdown=self.statement_markdown,
+            starter=self.starter,
+            suite=self.computation.suite(),
+        )
+
+    def stop(self):
+        if self.computation:
+            self.computation.stop()
 
 
 def _read_statement(path):
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     parts = text.split("---\n", 2) if text.startswith("---\n") else None
     if not parts or len(parts) < 3:
         raise BuildError(
@@ -88,31 +139,46 @@ def _read_statement(path):
     try:
         front = yaml.safe_load(parts[1]) or {}
     except yaml.YAMLError as error:
-        raise BuildError(shown(path), f"the front matter is not valid YAML ({error})", "fix the YAML between the --- lines") from None
+        mark = getattr(error, "problem_mark", None)
+        where = f"{shown(path)}, line {mark.line + 2}" if mark else shown(path)  # + 2: the --- line, and lines count from 1
+        problem = getattr(error, "problem", None) or "it cannot be read"
+        raise BuildError(where, f"the front matter is not valid YAML ({problem})", "fix the YAML between the --- lines; quote a value that holds a colon") from None
     if not isinstance(front, dict):
         raise BuildError(shown(path), "the front matter is not a set of `key: value` lines", "write one `key: value` per line")
+    _check_front_matter(shown(path), front)
+    body = parts[2]
+    if not body.strip():
+        raise BuildError(shown(path), "the statement has no text after the front matter", "write the problem below the second --- line")
+    return front, body, text[: len(text) - len(body)].count("\n") + 1
+
+
+def _check_front_matter(where, front):
+    for key in front:
+        if key not in FRONT_MATTER:
+            close = difflib.get_close_matches(str(key), FRONT_MATTER, n=1)
+            fix = f"rename it to `{close[0]}`" if close else f"remove it; the keys are {', '.join(FRONT_MATTER)}"
+            raise BuildError(where, f"the front matter has `{key}`, which the kit does not use", fix)
     for key in REQUIRED_FRONT_MATTER:
-        if not front.get(key):
-            raise BuildError(shown(path), f"the front matter has no `{key}`", f"add a line `{key}: ...` between the --- lines")
+        if front.get(key) is None or front.get(key) == "":
+            raise BuildError(where, f"the front matter has no `{key}`", f"add a line `{key}: ...` between the --- lines")
+    for key, value in front.items():
+        if not isinstance(value, str):
+            raise BuildError(
+                where, f"`{key}` is {type(value).__name__} {value!r:.60}, not text", f'write it as text; quotes make YAML read it as written: {key}: "..."'
+            )
     if front["difficulty"] not in DIFFICULTIES:
+        raise BuildError(where, f"difficulty is {front['difficulty']!r}", f"use one of {', '.join(DIFFICULTIES)}")
+    if not front["function"].isidentifier():
+        raise BuildError(where, f"function {front['function']!r} is not a Python name", "use the function's name, e.g. my_loss")
+    if not front["signature"].startswith(f"{front['function']}("):
         raise BuildError(
-            shown(path), f"difficulty is {front['difficulty']!r}", f"use one of {', '.join(DIFFICULTIES)}"
+            where, f"the signature {front['signature']!r} is not of the function {front['function']!r}", "start the signature with the function's name and its parameters"
         )
-    if not str(front["function"]).isidentifier():
-        raise BuildError(shown(path), f"function {front['function']!r} is not a Python name", "use the function's name, e.g. my_loss")
-    if not str(front["signature"]).startswith(f"{front['function']}("):
-        raise BuildError(
-            shown(path), f"the signature {front['signature']!r} is not of the function {front['function']!r}", "start the signature with the function's name and its parameters"
-        )
-    return front, parts[2], text[: len(text) - len(parts[2])].count("\n") + 1
 
 
 def _check_starter_defines(path, source, function_name):
     """The starter must compile and define the function the statement names (learners start from it)."""
-    try:
-        tree = ast.parse(source, shown(path))
-    except SyntaxError as error:
-        raise BuildError(f"{shown(path)}, line {error.lineno}", f"it is not valid Python ({error.msg})", "fix the starter so learners start from code that runs") from None
+    tree = parse_python(path, source)
     defined = [node.name for node in tree.body if isinstance(node, ast.FunctionDef)]
     if function_name not in defined:
         raise BuildError(
@@ -120,56 +186,3 @@ def _check_starter_defines(path, source, function_name):
             f"it does not define {function_name}, the function statement.md names (it defines {', '.join(defined) or 'nothing'})",
             "use the same function name in statement.md, starter.py and solution.py",
         )
-
-
-def _read_tests(path, function_name):
-    module = _run_instructor_file(path)
-    cases = getattr(module, "CASES", None)
-    if not isinstance(cases, list) or not cases or not all(isinstance(case, harness.Case) for case in cases):
-        raise BuildError(shown(path), "it defines no CASES list of harness.Case", "define CASES = [Case(name=..., args=dict(...)), ...]")
-    names = [case.name for case in cases]
-    for case in cases:
-        if not isinstance(case.name, str) or not case.name.strip():
-            raise BuildError(shown(path), "a case has an empty name", "give every Case a name= that says what it checks")
-        if names.count(case.name) > 1:
-            raise BuildError(shown(path), f"two cases are named {case.name!r}", "give every case its own name")
-    return harness.Suite(
-        function=function_name,
-        cases=cases,
-        time_limit_seconds=float(getattr(module, "TIME_LIMIT_SECONDS", DEFAULT_TIME_LIMIT_SECONDS)),
-        tolerance=dict(getattr(module, "TOLERANCE", DEFAULT_TOLERANCE)),
-    )
-
-
-def _load_reference(solution_path, function_name):
-    try:
-        return load_function(solution_path.read_text(encoding="utf-8"), function_name)
-    except LearnerError as error:
-        raise BuildError(shown(solution_path), error.message, "make the reference solution load and define the function") from None
-
-
-def _compute_expected(reference, promises_path, suite):
-    """Replaces each case's expected value by the reference output, after checking it against
-    the case's promise (written in `promises_path`: tests.py, or the statement for examples)."""
-    solution_path = promises_path.with_name("solution.py")
-    outputs = outputs_on_cases(reference, suite, solution_path, "fix solution.py or the case's inputs")
-    for case, output in zip(suite.cases, outputs):
-        if case.expected is not None:
-            mismatch = describe_mismatch(case.expected, output, suite.tolerance)
-            if mismatch:
-                raise BuildError(
-                    shown(promises_path),
-                    f"case {case.name!r} promises {case.expected!r} but the reference solution returns {output!r} ({mismatch})",
-                    "fix the case's inputs or promised value, or the reference solution",
-                )
-        case.expected = output
-
-
-def _run_instructor_file(path):
-    spec = importlib.util.spec_from_file_location(f"problem_tests_{path.parent.name}", path)
-    module = importlib.util.module_from_spec(spec)
-    try:
-        spec.loader.exec_module(module)
-    except Exception as error:  # noqa: BLE001 - any failure is reported against the file
-        raise BuildError(shown(path), f"running it raised {type(error).__name__}: {error}", "fix the error in this file") from None
-    return module

@@ -12,7 +12,7 @@ from . import paths
 from .bundle import bundle_scripts
 from .harness_wheel import write_harness_wheel
 from .pages import catalog_page, problem_page
-from .problems import load_all
+from .problems import loading_all
 from .pyodide_runtime import copy_runtime, package_wheels
 from .python_boot import write_python_boot_files
 from .service_worker import write_service_worker
@@ -23,18 +23,20 @@ KATEX_FILES = ("katex.min.css",)
 def build_site(out_dir=paths.DEFAULT_OUT, problems_dir=paths.PROBLEMS, slugs=()):
     """Builds the problems of `problems_dir` (or only `slugs`) into `out_dir`; returns them."""
     out_dir = Path(out_dir).resolve()
-    problems = load_all(problems_dir, slugs)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
-    try:
-        _write_site(staging, problems)
-        _replace_dir(staging, out_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with loading_all(problems_dir, slugs) as loaded_problems:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+        try:
+            problems = _write_site(staging, loaded_problems)
+            _replace_dir(staging, out_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return problems
 
 
-def _write_site(site, problems):
+def _write_site(site, loaded_problems):
+    """Writes the files every page shares while the problems' instructor code runs, then
+    (`loaded_problems()` waits for them) the pages; returns the problems."""
     assets = site / paths.SITE_ASSETS
     assets.mkdir(parents=True)
     app_chunks = bundle_scripts(assets)
@@ -46,6 +48,7 @@ def _write_site(site, problems):
         shutil.copy2(paths.KATEX_DIST / name, katex / name)
     copy_runtime(site / paths.SITE_PYODIDE)
     write_python_boot_files(site / paths.SITE_PYODIDE, [*package_wheels(), harness_wheel])
+    problems = loaded_problems()
     for problem in problems:
         page_dir = site / paths.site_problem_dir(problem.slug)
         page_dir.mkdir(parents=True)
@@ -54,6 +57,7 @@ def _write_site(site, problems):
     (site / "index.html").write_text(catalog_page(problems), encoding="utf-8")
     (site / ".nojekyll").write_text("")  # GitHub Pages: serve files as they are
     write_service_worker(site)  # last: it lists every file written above
+    return problems
 
 
 def _all_but_woff2(directory, names):

@@ -1,8 +1,10 @@
 // Wires the exercise page: statement (already in the HTML), editor, Run button, status
 // line and results. Python starts loading in a worker as soon as the page is painted.
 
+import { createConsole } from "./console.js";
 import { openDrafts } from "./drafts.js";
-import { recordTestRun } from "./progress.js";
+import { handInFileName, handInText, saveFile } from "./handin.js";
+import { lastRunOf, recordTestRun } from "./progress.js";
 import { createEditor } from "./editor.js";
 import { resultsWithoutPython } from "./results.js";
 import { createResultsView } from "./results_view.js";
@@ -15,7 +17,19 @@ const resetButton = byTestId("reset-code");
 const status = byTestId("runtime-status");
 const notice = byTestId("notice");
 const examplesButton = byTestId("run-examples");
-const results = createResultsView(byTestId("results"), { onGoToLine: (line) => editor.goToLine(line), examples: config.examples });
+const pythonConsole = createConsole(byTestId("console"), {
+  slug: config.slug,
+  timeLimitSeconds: config.timeLimitSeconds,
+  run: (entry) => runner.runInConsole(editor.getCode(), entry),
+  onGoToLine: (line) => editor.goToLine(line),
+});
+const results = createResultsView(byTestId("results"), {
+  onGoToLine: (line) => editor.goToLine(line),
+  examples: config.examples,
+  testNames: config.testNames,
+  testCalls: config.testCalls,
+  onTryInConsole: (call) => pythonConsole.tryCall(call),
+});
 const drafts = openDrafts(config.slug, {
   onSavedElsewhere: (otherCode) =>
     showNotice("You edited this exercise in another tab, so that tab's code is now the saved one. The code here is unchanged: edit it to save it instead.", {
@@ -113,8 +127,9 @@ async function runSuite(suite) {
   runButton.disabled = examplesButton.disabled = true;
   const names = caseNames[suite];
   results.showStarted(suite, names.length, runner.state === "loading");
+  const code = editor.getCode();
   try {
-    const outcome = await runner.run(editor.getCode(), {
+    const outcome = await runner.run(code, {
       suite,
       names,
       onTestStarted: (index) => results.showTestStarted(index, names.length),
@@ -122,7 +137,7 @@ async function runSuite(suite) {
     });
     results.showResults(outcome);
     editor.markProblems(problemsIn(outcome));
-    if (suite === "tests") recordTestRun(config.slug, outcome.status === "passed");
+    if (suite === "tests") recordTestRun(config.slug, code, outcome);
   } catch (error) {
     results.showResults(resultsWithoutPython(names, suite, error.message));
   } finally {
@@ -165,12 +180,10 @@ function hideNotice() {
 runButton.addEventListener("click", runTests);
 examplesButton.addEventListener("click", () => runSuite("examples"));
 examplesButton.hidden = caseNames.examples.length === 0;
+// Download saves a hand-in file: the code, headed by what the page saw of it (static/handin.js).
 byTestId("download-code").addEventListener("click", () => {
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([editor.getCode()], { type: "text/x-python" }));
-  link.download = `${config.slug.replaceAll("-", "_")}.py`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  const text = handInText({ ...config.handIn, slug: config.slug, code: editor.getCode(), lastRun: lastRunOf(config.slug) });
+  saveFile(handInFileName(config.slug), new Blob([text], { type: "text/x-python" }));
 });
 // The shortcut hint names the key the learner's keyboard has.
 if (/Mac|iPhone|iPad/.test(navigator.platform)) byTestId("run-shortcut").textContent = "⌘";

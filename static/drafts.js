@@ -1,12 +1,23 @@
-// Saves the learner's code in localStorage, per problem. Storage can be missing or full
-// (private windows, quotas): then the page keeps working and says drafts are not kept.
-// Two tabs of one problem share one draft: the last edit wins, and the other tab is told.
+// Saves the learner's code in localStorage, per problem and per site (site_scope.js). Storage
+// can be missing or full (private windows, quotas): then the page keeps working and says drafts
+// are not kept. Two tabs of one problem share one draft: the last edit wins, and the other tab is told.
 
-const KEY_PREFIX = "ml-exercise-kit:draft:";
+import { readSiteItem, siteKey } from "./site_scope.js";
+
+const nameOf = (slug) => `draft:${slug}`;
+
+/** The code saved for problem `slug` in this browser, or null (none, or storage refused). */
+export function savedDraft(slug) {
+  try {
+    return readSiteItem(nameOf(slug));
+  } catch {
+    return null;
+  }
+}
 
 /** onSavedElsewhere(code) runs when another tab saves a new draft of this problem. */
 export function openDrafts(slug, { onSavedElsewhere }) {
-  const key = KEY_PREFIX + slug;
+  const key = siteKey(nameOf(slug));
   let available = true;
   const attempt = (action) => {
     try {
@@ -23,7 +34,7 @@ export function openDrafts(slug, { onSavedElsewhere }) {
     if (event.key === key && event.newValue !== null) onSavedElsewhere(event.newValue);
   });
   return {
-    load: () => attempt(() => window.localStorage.getItem(key)),
+    load: () => attempt(() => readSiteItem(nameOf(slug))),
     save: (code) => attempt(() => window.localStorage.setItem(key, code)),
     get available() {
       return available;

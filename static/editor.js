@@ -32,6 +32,8 @@ export function createEditor({ parent, code, onChange, onRun }) {
         indentUnit.of("    "),
         ...editorTheme,
         highlightActiveLine(),
+        // Long lines (the starter's docstring) wrap instead of running off the editor's right edge.
+        EditorView.lineWrapping,
         // Before the keymap below, so that its keys (closing brackets, search) come first.
         later.of([]),
         Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => (onRun(), true) }])),

@@ -32,6 +32,11 @@ export function resultsWithoutPython(testNames, noun, reason) {
   return runResult("error", tests, fill(WORDING.python_unavailable, { noun, reason }));
 }
 
+/** The hidden tests before they run: each listed by name, with a status of its own. */
+export function testsNotRunYet(testNames) {
+  return testNames.map((name) => testResult(name, "not-run-yet", null));
+}
+
 /** "3 of 4 tests passed"; `noun` is "tests" or "examples". */
 export function summaryText(results, noun = "tests") {
   const passed = results.tests.filter((test) => test.status === "passed").length;

@@ -1,7 +1,7 @@
 // Shows a results object in the page. Everything the learner's code produced (messages,
 // printed output) is set as textContent, never parsed as HTML.
 
-import { summaryText } from "./results.js";
+import { summaryText, testsNotRunYet } from "./results.js";
 
 const VERDICTS = {
   passed: "✓ Passed",
@@ -9,18 +9,34 @@ const VERDICTS = {
   error: "⚠ Error",
   timeout: "⏱ Timed out",
   "not-run": "– Not run",
+  "not-run-yet": "○ Not run yet",
+  running: "… Running",
 };
 
+// The tests whose call the learner may want to try in the console.
+const TRY_IN_CONSOLE = new Set(["failed", "error", "timeout"]);
+
 /** onGoToLine(line) moves the editor's cursor to a line named by a message; `examples` holds
- *  each visible example's {name, input, expected} as shown beside its result. */
-export function createResultsView(region, { onGoToLine, examples }) {
+ *  each visible example's {name, input, expected, call} as shown beside its result; `testNames`
+ *  the hidden tests', listed (as not run yet) until a run fills their rows; `testCalls` each
+ *  hidden test's call, or null (the problem's SHOW_INPUTS is False); onTryInConsole(call)
+ *  puts a call in the console. */
+export function createResultsView(region, { onGoToLine, examples, testNames, testCalls, onTryInConsole }) {
   const summary = region.querySelector('[data-testid="results-summary"]');
   const hint = region.querySelector('[data-testid="mistake-hint"]');
   const loadError = region.querySelector('[data-testid="results-error"]');
   const loadOutput = region.querySelector('[data-testid="load-output"]');
   const list = region.querySelector('[data-testid="results-list"]');
   let suite = "tests"; // what the results on show are of: "tests" or "examples"
-  const row = (result, index) => (suite === "examples" ? exampleRow(result, examples[index], onGoToLine) : resultRow(result, onGoToLine));
+  // A case's row; `codeLoaded` is false when the learner's file did not load, so no call can be tried.
+  const row = (result, index, codeLoaded = true) => {
+    const shown = suite === "examples" ? exampleRow(result, examples[index], onGoToLine) : resultRow(result, onGoToLine);
+    const call = suite === "examples" ? examples[index].call : testCalls?.[index];
+    if (call && codeLoaded && TRY_IN_CONSOLE.has(result.status)) shown.append(tryInConsoleButton(call, onTryInConsole));
+    return shown;
+  };
+  const listTestsNotRunYet = () => list.replaceChildren(...testsNotRunYet(testNames).map((test) => resultRow(test, onGoToLine)));
+  listTestsNotRunYet();
 
   return {
     /** A run of `count` cases of `kind` ("tests" | "examples") was asked for; `waiting` says Python is still loading. */
@@ -29,7 +45,9 @@ export function createResultsView(region, { onGoToLine, examples }) {
       region.setAttribute("aria-busy", "true");
       region.dataset.outcome = "running";
       region.dataset.suite = kind;
-      list.replaceChildren();
+      // The hidden tests' rows are filled one by one as the tests finish; examples are listed as they finish.
+      if (kind === "tests") listTestsNotRunYet();
+      else list.replaceChildren();
       hint.hidden = loadError.hidden = loadOutput.hidden = true;
       summary.textContent = waiting
         ? `Waiting for Python to finish loading; your ${kind} will run as soon as it is ready…`
@@ -38,14 +56,16 @@ export function createResultsView(region, { onGoToLine, examples }) {
 
     showTestStarted(index, count) {
       summary.textContent = `Running ${suite === "examples" ? "example" : "test"} ${index + 1} of ${count}…`;
+      if (suite === "tests" && list.children[index]) showStatus(list.children[index], "running");
     },
 
     showTestFinished(index, result) {
-      list.append(row(result, index));
+      if (suite === "tests" && list.children[index]) list.children[index].replaceWith(row(result, index));
+      else list.append(row(result, index));
     },
 
     showResults(results) {
-      list.replaceChildren(...results.tests.map(row));
+      list.replaceChildren(...results.tests.map((result, index) => row(result, index, !results.message)));
       hint.textContent = results.hint || "";
       hint.hidden = !results.hint;
       showLoadError(loadError, results, onGoToLine);
@@ -90,13 +110,12 @@ function exampleRow(result, example, onGoToLine) {
 
 function resultRow(test, onGoToLine) {
   const row = document.createElement("li");
-  row.className = `result result--${test.status}`;
   row.dataset.testid = "test-result";
-  row.dataset.status = test.status;
   const heading = document.createElement("div");
   heading.className = "result__heading";
-  heading.append(textBlock("span", "result__verdict", VERDICTS[test.status] || test.status), textBlock("span", "result__name", test.name));
+  heading.append(textBlock("span", "result__verdict", ""), textBlock("span", "result__name", test.name));
   row.append(heading);
+  showStatus(row, test.status);
   if (test.message) {
     const message = textBlock("pre", "results__message", test.message);
     row.append(message);
@@ -104,6 +123,13 @@ function resultRow(test, onGoToLine) {
   }
   if (test.output) row.append(outputBlock("Printed output", test.output));
   return row;
+}
+
+/** Sets a row's status: its data-status hook, its colour and its verdict. */
+function showStatus(row, status) {
+  row.className = `result result--${status}`;
+  row.dataset.status = status;
+  row.querySelector(".result__verdict").textContent = VERDICTS[status] || status;
 }
 
 /** Makes a message that names an editor line clickable, and returns a button that goes there by keyboard. */
@@ -115,6 +141,15 @@ function linkToLine(message, line, onGoToLine) {
   button.type = "button";
   button.dataset.testid = "go-to-line";
   button.addEventListener("click", () => onGoToLine(line));
+  return button;
+}
+
+function tryInConsoleButton(call, onTryInConsole) {
+  const button = textBlock("button", "button button--small result__try", "Try in console");
+  button.type = "button";
+  button.dataset.testid = "try-in-console";
+  button.title = "Put this test's call, with its inputs, in the Python console";
+  button.addEventListener("click", () => onTryInConsole(call));
   return button;
 }
 

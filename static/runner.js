@@ -5,6 +5,9 @@
 
 import { resultsAfterCrash, resultsAfterTimeout } from "./results.js";
 
+const RESTART_AFTER_TIME_LIMIT = "Restarting Python after the time limit…";
+const RESTART_AFTER_CRASH = "Restarting Python after a crash…";
+
 export class PythonRunner {
   /** urls: absolute {worker, pyodide, pythonSnapshot, pythonBytecode, packageWheels: [...], harnessWheel, tests}; onStateChange(state, detail). */
   constructor({ urls, timeLimitSeconds, onStateChange }) {
@@ -15,6 +18,7 @@ export class PythonRunner {
     this.pending = new Map();
     this.worker = null;
     this.ready = null;
+    this.queue = Promise.resolve(); // runs and console entries, one at a time
   }
 
   /** Starts loading Python unless it has been started already; resolves when it is ready. */
@@ -47,7 +51,11 @@ export class PythonRunner {
 
   /** Runs the learner's code on one suite ("tests" or "examples", whose case names are
    *  `names`); resolves with a results object whatever the code does. */
-  async run(code, { suite, names, onTestStarted, onTestFinished }) {
+  run(code, options) {
+    return this.oneAtATime(() => this.runSuite(code, options));
+  }
+
+  async runSuite(code, { suite, names, onTestStarted, onTestFinished }) {
     await this.startOnce();
     this.setState("running", suite === "examples" ? "Running examples…" : "Running tests…");
     const finished = [];
@@ -56,14 +64,13 @@ export class PythonRunner {
     return new Promise((resolve) => {
       const finish = (results, restartReason) => {
         clearTimeout(timer);
-        if (restartReason) this.start(restartReason);
-        else this.setState("ready", "Python ready");
+        this.settle(restartReason);
         resolve(results);
       };
       const armTimer = () => {
         clearTimeout(timer);
         timer = setTimeout(
-          () => finish(resultsAfterTimeout(names, finished, current, this.timeLimitSeconds), "Restarting Python after the time limit…"),
+          () => finish(resultsAfterTimeout(names, finished, current, this.timeLimitSeconds), RESTART_AFTER_TIME_LIMIT),
           this.timeLimitSeconds * 1000,
         );
       };
@@ -80,9 +87,45 @@ export class PythonRunner {
       armTimer();
       this.request({ type: "run", suite, code }, onProgress).then(
         (results) => finish(results),
-        (error) => finish(resultsAfterCrash(names, finished, error.message), "Restarting Python after a crash…"),
+        (error) => finish(resultsAfterCrash(names, finished, error.message), RESTART_AFTER_CRASH),
       );
     });
+  }
+
+  /** Runs a console entry on the learner's code, under the time limit of one test; resolves
+   *  with the worker's reply (harness/console.py), or {stopped: "timeout" | "crash", reason}
+   *  when Python had to be stopped (it is then restarted). */
+  runInConsole(code, entry) {
+    return this.oneAtATime(async () => {
+      await this.startOnce();
+      this.setState("running", "Running your console entry…");
+      return new Promise((resolve) => {
+        const finish = (reply, restartReason) => {
+          clearTimeout(timer);
+          this.settle(restartReason);
+          resolve(reply);
+        };
+        const timer = setTimeout(() => finish({ stopped: "timeout" }, RESTART_AFTER_TIME_LIMIT), this.timeLimitSeconds * 1000);
+        this.request({ type: "console", code, entry }).then(
+          (reply) => finish(reply),
+          (error) => finish({ stopped: "crash", reason: error.message }, RESTART_AFTER_CRASH),
+        );
+      });
+    });
+  }
+
+  /** Runs `task` once the runs and entries asked for before it are over: the worker answers one
+   *  request at a time, and a time limit must count only the request it is for. */
+  oneAtATime(task) {
+    const done = this.queue.then(task);
+    this.queue = done.catch(() => {});
+    return done;
+  }
+
+  /** After a run or an entry: a fresh Python if this one had to be stopped, else ready. */
+  settle(restartReason) {
+    if (restartReason) this.start(restartReason);
+    else this.setState("ready", "Python ready");
   }
 
   /** A syntax error in `code` ({line, message}) or null. Only asked of a ready worker, so it never delays a run. */

@@ -5,11 +5,20 @@
 // fresh when the network is there (edits and new builds show at once) and from the cache
 // when it is not, so the site works offline after the first visit.
 
-const RUNTIME_CACHE = `ml-exercise-kit-runtime-${MANIFEST.version}`;
-const PAGES_CACHE = "ml-exercise-kit-pages";
+// Cache Storage belongs to the origin, which GitHub Pages gives every project site of an account:
+// cache names carry this site's root path (as site_scope.js names localStorage keys), and
+// cleaning up touches only this site's caches, never another course's or another version's.
+const SITE_CACHES = `ml-exercise-kit:${new URL(self.registration.scope).pathname}:`;
+const RUNTIME_CACHES = `${SITE_CACHES}runtime-`;
+const RUNTIME_CACHE = RUNTIME_CACHES + MANIFEST.version;
+const PAGES_CACHE = `${SITE_CACHES}pages`;
+// Kits before that named their caches for the whole origin; each site takes its own entries out.
+const isUnscopedCache = (name) => name === "ml-exercise-kit-pages" || name.startsWith("ml-exercise-kit-runtime-");
 const toURL = (path) => new URL(path, self.registration.scope).href;
 const runtimeURLs = new Set(MANIFEST.runtime.map(toURL));
 const pageURLs = new Set(MANIFEST.pages.map(toURL));
+const folderOf = (url) => new URL("./", url).href;
+const siteFolders = new Set([...runtimeURLs, ...pageURLs].map(folderOf));
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -24,8 +33,10 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      const stale = (await caches.keys()).filter((name) => name.startsWith("ml-exercise-kit-runtime-") && name !== RUNTIME_CACHE);
+      const names = await caches.keys();
+      const stale = names.filter((name) => name.startsWith(RUNTIME_CACHES) && name !== RUNTIME_CACHE);
       await Promise.all(stale.map((name) => caches.delete(name)));
+      await Promise.all(names.filter(isUnscopedCache).map(removeThisSitesEntries));
       await self.clients.claim();
     })(),
   );
@@ -39,6 +50,15 @@ self.addEventListener("fetch", (event) => {
   if (runtimeURLs.has(url)) event.respondWith(cacheFirst(event.request));
   else if (pageURLs.has(url)) event.respondWith(networkFirst(event.request));
 });
+
+/** Removes the entries of this site's folders from a cache other sites may share, and the cache once empty. */
+async function removeThisSitesEntries(name) {
+  const cache = await caches.open(name);
+  const requests = await cache.keys();
+  const ours = requests.filter((request) => siteFolders.has(folderOf(request.url)));
+  await Promise.all(ours.map((request) => cache.delete(request)));
+  if (ours.length === requests.length) await caches.delete(name);
+}
 
 async function cacheFirst(request) {
   return (await caches.match(request, { cacheName: RUNTIME_CACHE, ignoreSearch: true })) ?? fetch(request);

@@ -1,6 +1,9 @@
 // Light or dark theme: the learner's choice if they made one, else the system's. Loaded by a
 // plain <script> in <head>, so the theme is set before the page is first painted (no flash).
 
+// One choice for the whole origin, unlike drafts and progress (site_scope.js): it is how this
+// learner wants pages drawn on this screen, not work in one course, so every course on the
+// account follows it (no flash of the other theme when moving between them).
 const STORAGE_KEY = "ml-exercise-kit:theme";
 const systemPrefersDark = window.matchMedia("(prefers-color-scheme: dark)");
 

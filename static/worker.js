@@ -14,6 +14,11 @@
         -> {id, progress: {event: "test-started", index}}
         -> {id, progress: {event: "test-finished", index, result}}   (one per test)
         -> {id, result: <results object, harness/results.py>}
+     {id, type: "console", code, entry}   (entry: what the learner typed in the console; code: the editor's)
+        -> {id, result: {loaded: null | "first" | "changed", load_error: null | {message, line},
+                         output, value: null | text, value_note: null | text, error: null | {message, line}}}
+           (harness/console.py: the code is loaded when it differs from the last entry's, and the
+           names assigned in the console are kept until then)
 
    Time limits are not enforced here: a worker busy in Python cannot read messages, so the
    page stops a run with worker.terminate() and starts a fresh worker. */
@@ -89,7 +94,11 @@ function check({ code }) {
   return JSON.parse(entry.check_syntax(code));
 }
 
-const handlers = { init, check, run };
+function runInConsole({ code, entry: typed }) {
+  return JSON.parse(entry.console(code, typed));
+}
+
+const handlers = { init, check, run, console: runInConsole };
 
 self.onmessage = async ({ data: request }) => {
   try {

@@ -210,4 +210,75 @@ def info_nce(query, keys, temperature=0.1):
     },
 )
 
-BY_PROBLEM = {known.slug: known for known in (CONTRASTIVE, TRIPLET, INFO_NCE)}
+# The contrastive loss's gradient.
+
+GRAD_EXAMPLE, GRAD_BEYOND, GRAD_COINCIDENT, GRAD_THREE_PAIRS = range(4)
+
+UNIT_DIRECTION = "direction = np.divide(u, d, out=np.zeros_like(u), where=d > 0)\n    "
+
+CONTRASTIVE_GRAD = KnownMistakes(
+    slug="contrastive-loss-grad",
+    template="""\
+import numpy as np
+
+
+def contrastive_loss_grad(x1, x2, label, margin=1.0):
+    u = np.asarray(x1, dtype=float) - np.asarray(x2, dtype=float)
+    d = np.linalg.norm(u, axis=1, keepdims=True)
+    y = np.asarray(label, dtype=float)[:, None]
+    n = len(u)
+    {body}
+""",
+    mistakes={
+        "the 2 forgotten": (
+            UNIT_DIRECTION + "return (y * u - (1 - y) * np.maximum(0, margin - d) * direction) / n",
+            "2/N, not 1/N",
+            [GRAD_EXAMPLE, GRAD_COINCIDENT, GRAD_THREE_PAIRS],
+        ),
+        "plus on the dissimilar term": (
+            UNIT_DIRECTION + "return 2 / n * (y * u + (1 - y) * np.maximum(0, margin - d) * direction)",
+            "point the wrong way",
+            [GRAD_EXAMPLE, GRAD_COINCIDENT, GRAD_THREE_PAIRS],
+        ),
+        "divided by N twice": (
+            UNIT_DIRECTION + "return 2 / n / n * (y * u - (1 - y) * np.maximum(0, margin - d) * direction)",
+            "divided by N twice",
+            [GRAD_EXAMPLE, GRAD_COINCIDENT, GRAD_THREE_PAIRS],
+        ),
+        "gradient of the sum": (
+            UNIT_DIRECTION + "return 2 * (y * u - (1 - y) * np.maximum(0, margin - d) * direction)",
+            "N times too large",
+            [GRAD_EXAMPLE, GRAD_COINCIDENT, GRAD_THREE_PAIRS],
+        ),
+        "gradient with respect to x2": (
+            UNIT_DIRECTION + "return -2 / n * (y * u - (1 - y) * np.maximum(0, margin - d) * direction)",
+            "with respect to x2",
+            [GRAD_EXAMPLE, GRAD_COINCIDENT, GRAD_THREE_PAIRS],
+        ),
+        "u instead of u/d": (
+            "return 2 / n * (y * u - (1 - y) * np.maximum(0, margin - d) * u)",
+            "unit vector u/d",
+            [GRAD_EXAMPLE, GRAD_COINCIDENT],
+        ),
+        "no hinge": (
+            UNIT_DIRECTION + "return 2 / n * (y * u - (1 - y) * (margin - d) * direction)",
+            "hinge max(0, m − d) is flat",
+            [GRAD_BEYOND],
+        ),
+        "flipped labels": (
+            UNIT_DIRECTION + "y = 1 - y\n    return 2 / n * (y * u - (1 - y) * np.maximum(0, margin - d) * direction)",
+            "1 means similar",
+            [GRAD_EXAMPLE, GRAD_BEYOND, GRAD_COINCIDENT, GRAD_THREE_PAIRS],
+        ),
+        # The plain division gives nan on the coincident pair, and a mistake file must return
+        # finite values, so no hint can match it: the failing test's name says what to do.
+        "division by a zero distance": (
+            "return 2 / n * (y * u - (1 - y) * np.maximum(0, margin - d) * u / d)",
+            None,
+            [GRAD_COINCIDENT],
+        ),
+    },
+)
+
+
+BY_PROBLEM = {known.slug: known for known in (CONTRASTIVE, TRIPLET, INFO_NCE, CONTRASTIVE_GRAD)}

@@ -15,6 +15,12 @@ Object.defineProperty(window, "localStorage", {
   get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
 });
 """
+# An init script for browsers whose storage is full: nothing more can be saved.
+FULL_STORAGE = """
+Storage.prototype.setItem = function () {
+  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};
+"""
 # The code as the editor shows it: its visible lines joined with newlines.
 EDITOR_TEXT = "() => [...document.querySelectorAll('[data-testid=\"editor\"] .cm-line')].map((line) => line.textContent).join('\\n')"
 
@@ -71,6 +77,11 @@ def wait_until_ready(page):
     expect(by_testid(page, "runtime-status")).to_have_attribute("data-state", "ready", timeout=PYTHON_LOAD_TIMEOUT_MS)
 
 
+def wait_for_service_worker(page, timeout_ms=60_000):
+    """Until the service worker has cached the site and controls the page."""
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=timeout_ms)
+
+
 def open_exercise(context, site_url, init_script=None):
     """The contrastive-loss page in `context`, editor shown; `init_script` runs before the page's own."""
     page = context.new_page()
@@ -79,3 +90,28 @@ def open_exercise(context, site_url, init_script=None):
     page.goto(site_url + EXERCISE_PATH)
     expect(page.locator(EDITOR)).to_be_visible()
     return page
+
+
+def console_entries(page):
+    return by_testid(page, "console-entry")
+
+
+def open_console(page):
+    """Opens the Python console under the editor (if it is closed), as a learner clicks it."""
+    toggle = by_testid(page, "console-toggle")
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    expect(by_testid(page, "console-input")).to_be_visible()
+
+
+def run_in_console(page, text=None, timeout_ms=PYTHON_LOAD_TIMEOUT_MS):
+    """Types `text` (or runs what the prompt holds) and presses Enter; returns the entry once it has finished."""
+    prompt = by_testid(page, "console-input")
+    if text is not None:
+        prompt.fill(text)
+    before = console_entries(page).count()
+    prompt.press("Enter")
+    expect(console_entries(page)).to_have_count(before + 1)
+    entry = console_entries(page).nth(before)
+    expect(entry).not_to_have_attribute("data-status", "running", timeout=timeout_ms)
+    return entry

@@ -110,9 +110,10 @@ def problems_copy(tmp_path):
         ("statement.md", lambda text: text.split("---\n", 2)[2], "no front matter"),
         ("tests.py", lambda text: text.replace("expected=1.5**2", "expected=1.0"), "promises 1.0"),
         ("tests.py", lambda text: text.replace(f'"{case_names()[1]}"', f'"{case_names()[0]}"'), "two cases are named"),
+        ("tests.py", lambda text: text + '\nSHOW_INPUTS = "no"\n', "SHOW_INPUTS is 'no', not True or False"),
         ("solution.py", lambda text: text.replace("def contrastive_loss", "def contrastive"), "no function named"),
         ("statement.md", lambda text: text.replace("output = 0.625", "output = 0.5"), "Example 1' promises 0.5"),
-        ("statement.md", lambda text: text.replace("label  = [1, 0]", "y = [1, 0]"), "Example 1 gives x1, x2, y, margin"),
+        ("statement.md", lambda text: text.replace("label  = [1, 0]", "y = [1, 0]"), "'Example 1' gives x1, x2, y, margin"),
         ("statement.md", lambda text: text.replace("output = 0.625", "0.625"), "is not a `name = value` line"),
         ("mistakes/sum_instead_of_mean.py", lambda text: text.replace('"""Your results', '# Your results'), "no hint"),
         ("mistakes/sum_instead_of_mean.py", lambda text: text.replace("np.sum(", "np.mean("), "passes every test"),
@@ -123,6 +124,7 @@ def problems_copy(tmp_path):
         "no front matter",
         "broken promise",
         "duplicate name",
+        "show inputs not a bool",
         "solution misnamed",
         "example output wrong",
         "example argument misnamed",
@@ -161,9 +163,38 @@ def test_a_tampered_pyodide_package_fails_the_build(tmp_path, monkeypatch):
     assert "sha256" in failure.value.what
 
 
-def test_build_command_reports_errors_for_a_person(tmp_path):
-    completed = subprocess.run(
-        [sys.executable, "build.py", "--out", str(tmp_path / "_site")], cwd=REPO, capture_output=True, text=True, check=False
+def build_command(out, problems_dir=PROBLEMS):
+    return subprocess.run(
+        [sys.executable, "build.py", "--out", str(out), "--problems", str(problems_dir)],
+        cwd=REPO, capture_output=True, text=True, check=False, timeout=120,
     )
+
+
+def test_build_command_reports_errors_for_a_person(problems_copy, tmp_path):
+    out = tmp_path / "_site"
+    completed = build_command(out, problems_copy.parent)
     assert completed.returncode == 0, completed.stderr
     assert f"Built {len(SLUGS)} problem" in completed.stdout
+    solution = problems_copy / "solution.py"
+    solution.write_text(solution.read_text().replace("return float(np.mean(", "return float(np.mean(undefined_name + "))
+    completed = build_command(out, problems_copy.parent)
+    assert completed.returncode == 1
+    assert completed.stderr == (
+        f"Build failed. {solution}, line 9: it raised NameError: name 'undefined_name' is not defined on case {case_names()[0]!r}\n"
+        "  How to fix: fix solution.py, or the case's inputs\n"
+        "The previous site, if any, was left as it was.\n"
+    )
+    assert (out / site_problem_dir(CONTRASTIVE) / "tests.json").is_file()
+
+
+def test_line_endings_hidden_folders_and_instructor_output_do_not_break_the_build(problems_copy, tmp_path, capfd):
+    """Windows line endings, a folder an editor or Jupyter leaves beside the problems, and a
+    known mistake that prints thousands of lines: the build succeeds and prints none of it."""
+    statement = problems_copy / "statement.md"
+    statement.write_bytes(statement.read_bytes().replace(b"\n", b"\r\n"))
+    (problems_copy.parent / ".ipynb_checkpoints").mkdir()
+    chatty = problems_copy / "mistakes" / "sum_instead_of_mean.py"
+    chatty.write_text(chatty.read_text().replace("import numpy as np", "import numpy as np\n\nfor _ in range(20_000):\n    print('flood')"))
+    [problem, *_] = build_site(tmp_path / "_site", problems_copy.parent)
+    assert problem.title == "Contrastive loss"
+    assert "flood" not in capfd.readouterr().out

@@ -234,7 +234,22 @@ def test_array_answers_are_compared_by_shape_and_value():
     expected = np.array([[1.0, 0.5], [0.5, 1.0]])
     assert describe_mismatch(expected, expected + 1e-12, TOLERANCE) is None
     assert "got shape (4,)" in describe_mismatch(expected, expected.ravel(), TOLERANCE)
-    assert "at index (0, 1) expected 0.5, got 0.6" in describe_mismatch(expected, [[1.0, 0.6], [0.5, 1.0]], TOLERANCE)
+    assert describe_mismatch(expected, [[1.0, 0.6], [0.5, 1.0]], TOLERANCE) == (
+        "1 of 4 entries of the array of shape (2, 2) differ. The largest difference: at [0, 1] expected 0.5, got 0.6."
+    )
+
+
+def test_a_wrong_array_is_shown_by_its_largest_differences_with_their_indices():
+    expected = np.zeros((3, 4))
+    got = expected.copy()
+    got[0, 0], got[1, 2], got[2, 3], got[2, 0] = 0.1, -5.0, 2.0, 0.5
+    assert describe_mismatch(expected, got, TOLERANCE) == (
+        "4 of 12 entries of the array of shape (3, 4) differ. The largest differences: "
+        "at [1, 2] expected 0, got -5; at [2, 3] expected 0, got 2; at [2, 0] expected 0, got 0.5."
+    )
+    got[1, 1] = np.nan
+    assert "contains nan (not a number) at [1, 1]" in describe_mismatch(expected, got, TOLERANCE)
+    assert "returned None" in describe_mismatch(expected, None, TOLERANCE)
 
 
 TAMPERING = """\

@@ -120,6 +120,29 @@ def test_statement_formula_starter_code_and_python_loads(exercise_page, starter_
     expect(by_testid(page, "results-summary")).not_to_contain_text("tests passed")
 
 
+def test_the_hidden_tests_are_listed_by_name_before_any_run(exercise_page, reference_solution):
+    page = exercise_page
+    expect_rows_named(page)
+    assert statuses(page) == ["not-run-yet"] * len(case_names())
+    expect(rows(page).first).to_contain_text("Not run yet")
+    expect(by_testid(page, "results-summary")).to_contain_text(f"{len(case_names())} hidden tests")
+    # A run fills the same rows with its verdicts.
+    set_code(page, reference_solution)
+    assert run_and_wait(page) == "4 of 4 tests passed"
+    assert statuses(page) == ["passed"] * 4
+    expect_rows_named(page)
+
+
+def test_long_lines_wrap_inside_the_editor(context, site_url):
+    page = context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + EXERCISE_PATH)
+    wrapping = page.locator('[data-testid="editor"] .cm-content')
+    expect(wrapping).to_be_visible()
+    assert wrapping.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), "a line runs past the editor's right edge"
+    assert page.locator('[data-testid="editor"] .cm-scroller').evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+
+
 def test_reference_solution_passes_every_test(exercise_page, reference_solution):
     page = exercise_page
     set_code(page, reference_solution)

@@ -32,7 +32,7 @@ def test_catalog_lists_every_problem_easiest_first(context, site_url):
 def test_reference_passes_and_starter_fails_in_the_page(context, site_url, slug):
     page = context.new_page()
     page.goto(site_url)
-    page.get_by_role("link", name=problem(slug).title).click()
+    page.get_by_role("link", name=problem(slug).title, exact=True).click()
     count = len(problem(slug).suite.cases)
     starter_summary = run_and_wait(page)  # the editor opens with the starter
     assert starter_summary.endswith(f"of {count} tests passed") and starter_summary != f"{count} of {count} tests passed"

@@ -9,7 +9,7 @@ import re
 
 import pytest
 from known_mistakes import mistake_code
-from page_actions import REFUSE_STORAGE, by_testid, rows, run_and_wait, set_code, wait_for_results
+from page_actions import REFUSE_STORAGE, by_testid, rows, run_and_wait, run_in_console, set_code, wait_for_results
 from page_actions import open_exercise
 from playwright.sync_api import expect
 from problem_folders import EXERCISE_PATH
@@ -82,6 +82,16 @@ MIXED_RESULTS_TEXT = [
 SUCCESS_TEXT = [
     ("success summary", '.results[data-outcome="passed"] [data-testid="results-summary"]'),
     ("success message", '[data-testid="results-success"]'),
+]
+CONSOLE_TEXT = [
+    ("Try in console", '[data-testid="try-in-console"]'),
+    ("console toggle", '[data-testid="console-toggle"]'),
+    ("console intro", ".console__intro"),
+    ("console entry", ".console-entry__input"),
+    ("console value", '[data-testid="console-value"]'),
+    ("array shape and dtype", ".console-entry__value-note"),
+    ("console error", '[data-testid="console-error"]'),
+    ("console prompt", '[data-testid="console-input"]'),
 ]
 ERROR_TEXT = [
     ("error verdict", ".result--error .result__verdict"),
@@ -252,6 +262,12 @@ def test_text_contrast_meets_wcag_aa_in_both_themes(open_in_profile, reference_s
     assert run_and_wait(page) == "2 of 4 tests passed"
     assert low_contrast(page, MIXED_RESULTS_TEXT) == []
     page.screenshot(path=tmp_path / f"comfort-{scheme}-desktop.png")
+    rows(page).first.get_by_test_id("try-in-console").click()
+    run_in_console(page)
+    run_in_console(page, "x1")
+    run_in_console(page, "undefined_name")
+    by_testid(page, "console-input").fill("x1.shape")
+    assert low_contrast(page, CONSOLE_TEXT) == []
 
     set_code(page, reference_solution)
     assert run_and_wait(page) == "4 of 4 tests passed"
@@ -311,6 +327,8 @@ def test_keyboard_reaches_every_control_in_order(open_in_profile):
     page.keyboard.press("Tab")
     assert focused(page) == "editor"
     leave_editor(page, "Tab")
+    assert focused(page) == "console-toggle"  # the console, closed, sits between the editor and the results
+    page.keyboard.press("Tab")
     load_output = by_testid(page, "load-output")
     assert page.evaluate("document.activeElement.closest('[data-testid=\"load-output\"]') !== null"), f"focus is on {focused(page)}"
     expect(load_output).to_have_attribute("open", "")

@@ -1,16 +1,11 @@
 """Browser: after a first visit, the service worker keeps the site and the Python runtime, so
 the exercise loads and grades offline, and the catalog opens offline too."""
 
-from page_actions import by_testid, run_and_wait, set_code, wait_for_editor_text, wait_until_ready
+from page_actions import by_testid, run_and_wait, set_code, wait_for_editor_text, wait_for_service_worker, wait_until_ready
 from playwright.sync_api import expect
 from problem_folders import EXERCISE_PATH
 
 DRAFT = "def contrastive_loss(x1, x2, label, margin=1.0):\n    return 0.625  # offline draft\n"
-
-
-def wait_for_service_worker(page, timeout_ms=60_000):
-    """Until the service worker has cached the site and controls the page."""
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=timeout_ms)
 
 
 def test_the_exercise_works_offline_after_the_first_visit(context, site_url, reference_solution):

@@ -3,6 +3,7 @@ around the code (storage refused or full, a second tab, Python failing to load o
 and it runs under its own Content-Security-Policy."""
 
 from page_actions import (
+    FULL_STORAGE,
     REFUSE_STORAGE,
     by_testid,
     editor_text,
@@ -34,11 +35,6 @@ window.cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) =>
   window.cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI}`));
 """
-FULL_STORAGE = """
-Storage.prototype.setItem = function () {
-  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-};
-"""
 
 
 def test_page_and_catalog_run_under_their_content_security_policy(context, site_url, reference_solution):
@@ -50,11 +46,11 @@ def test_page_and_catalog_run_under_their_content_security_policy(context, site_
     expect(page.locator(".katex").first).to_be_visible()
     assert page.evaluate("window.cspViolations") == []
     page.goto(site_url)
-    expect(page.get_by_role("link", name="Contrastive loss")).to_be_visible()
+    expect(page.get_by_role("link", name="Contrastive loss", exact=True)).to_be_visible()
     assert page.evaluate("window.cspViolations") == []
 
 
-def test_download_saves_the_code_as_a_python_file(context, site_url, tmp_path):
+def test_download_saves_the_code_whole_in_a_python_file(context, site_url, tmp_path):
     page = open_exercise(context, site_url)
     set_code(page, MY_DRAFT)
     with page.expect_download() as download_info:
@@ -63,7 +59,8 @@ def test_download_saves_the_code_as_a_python_file(context, site_url, tmp_path):
     assert download.suggested_filename == "contrastive_loss.py"
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
-    assert saved.read_text() == MY_DRAFT
+    # Below the hand-in header (comment lines: tests/test_page_handin.py), the code as typed.
+    assert saved.read_text().endswith("---\n" + MY_DRAFT)
 
 
 def test_two_tabs_of_one_exercise_never_overwrite_each_other_silently(context, site_url):

@@ -3,6 +3,7 @@
 
 import shutil
 import threading
+import time
 import urllib.error
 import urllib.request
 
@@ -17,7 +18,7 @@ from sitebuild.site import build_site
 
 def status_of(url):
     try:
-        with urllib.request.urlopen(url) as response:
+        with urllib.request.urlopen(url, timeout=10) as response:
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
@@ -60,13 +61,48 @@ def test_an_edited_statement_shows_in_the_open_page(live_site, context):
     expect(heading).to_have_text("Contrastive loss, edited", timeout=15_000)
 
 
+class Printed:
+    """What the server printed so far (capfd hands each line out once), waited on with a deadline."""
+
+    def __init__(self, capfd):
+        self.capfd = capfd
+        self.text = ""
+
+    def wait_for(self, wanted, timeout=30):
+        deadline = time.monotonic() + timeout
+        while wanted not in self.text:
+            assert time.monotonic() < deadline, f"the server did not print {wanted!r} within {timeout} s; it printed:\n{self.text}"
+            time.sleep(POLL_SECONDS)  # the interval between two looks, not a wait for the build
+            self.text += self.capfd.readouterr().out
+        return self.text
+
+
+POLL_SECONDS = 0.1
+
+
 def test_a_broken_edit_keeps_the_last_good_site(live_site, context, capfd):
     folder, url = live_site
     page = context.new_page()
     page.goto(url + "problems/contrastive-loss/")
     (folder / "tests.py").write_text("CASES = 'oops'\n")
+    printed = Printed(capfd).wait_for("Build failed; still serving the last good site.")
+    assert "tests.py: CASES is a str, not a list\n  How to fix: define CASES = [Case(" in printed
+    assert "Traceback" not in printed
+    page.reload()
     expect(page.get_by_role("heading", level=1)).to_have_text("Contrastive loss")
-    page.wait_for_timeout(2000)
-    assert "Build failed; still serving the last good site" in capfd.readouterr().out
+
+
+def test_a_rebuild_that_would_hang_is_stopped_and_the_site_stays_served(live_site, context, capfd):
+    folder, url = live_site
+    page = context.new_page()
+    page.goto(url + "problems/contrastive-loss/")
+    solution = folder / "solution.py"
+    solution.write_text(solution.read_text().replace("    distance = ", "    while True:\n        pass\n    distance = ", 1))
+    printed = Printed(capfd)
+    printed.wait_for("rebuilding…")
+    assert status_of(url + "problems/contrastive-loss/") == 200  # answered while the rebuild waits out the 5 s limit
+    printed.wait_for("Build failed; still serving the last good site.")
+    assert "solution.py: it did not finish within 5 s when the build called contrastive_loss on case" in printed.text
+    assert "Traceback" not in printed.text
     page.reload()
     expect(page.get_by_role("heading", level=1)).to_have_text("Contrastive loss")

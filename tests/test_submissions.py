@@ -88,8 +88,8 @@ def suite():
 
 
 @pytest.fixture
-def runner(suite):
-    runner = SubmissionRunner(suite)
+def runner():
+    runner = SubmissionRunner()
     yield runner
     runner.close()
 
@@ -106,8 +106,8 @@ def test_expectations_are_well_formed(submission):
 
 
 @pytest.mark.parametrize("submission", CORPUS, ids=lambda submission: submission.name)
-def test_submission_gets_its_results_and_the_next_run_works(submission, runner, reference_solution):
-    results = runner.run(submission.code)
+def test_submission_gets_its_results_and_the_next_run_works(submission, runner, suite, reference_solution):
+    results = runner.run(suite, submission.code)
     assert [test["status"] for test in results["tests"]] == submission.statuses, results
     shown = learner_visible_text(results)
     for expected_text in submission.message_contains:
@@ -117,12 +117,12 @@ def test_submission_gets_its_results_and_the_next_run_works(submission, runner, 
         golden.write_text(normalised(results), encoding="utf-8")
     assert golden.is_file(), f"{golden} is missing: run once with FIX_GOLDEN_RESULTS=1 and review it"
     assert normalised(results) == golden.read_text(encoding="utf-8")
-    following = runner.run(reference_solution)
+    following = runner.run(suite, reference_solution)
     assert [test["status"] for test in following["tests"]] == ["passed"] * 4, following
 
 
-def test_a_submission_that_overwrites_the_harness_leaves_the_repository_alone(runner):
+def test_a_submission_that_overwrites_the_harness_leaves_the_repository_alone(runner, suite):
     overwriting = next(submission for submission in CORPUS if submission.name == "tamper-harness-files")
     before = {path: path.read_bytes() for path in HARNESS_PACKAGE.glob("*.py")}
-    runner.run(overwriting.code)
+    runner.run(suite, overwriting.code)
     assert {path: path.read_bytes() for path in HARNESS_PACKAGE.glob("*.py")} == before

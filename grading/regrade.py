@@ -1,0 +1,240 @@
+"""`build.py grade`: regrades handed-in files on the instructor's machine, with the harness,
+tests and time limits the page uses, in warm CPython processes on every core, and writes
+one CSV row per file. These verdicts are honest: the learner's browser computed none of them.
+
+A submission is a .py file, a .zip of them (the catalog's "Download all"), or a folder holding
+either (searched recursively). Its problem comes from its hand-in header (grading/handin.py),
+or from --problem for files without one.
+"""
+
+import csv
+import queue
+import threading
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from harness.results import PASSED, TIMEOUT
+from sitebuild.digest import digest_of_text
+from sitebuild.problems import load_problem
+
+from .handin import read_header
+from .progress_bar import ProgressBar
+from .runner import SubmissionRunner
+
+GRADED = "graded"
+NOT_TEXT = "not a Python text file"
+NO_PROBLEM = "no problem named"
+UNKNOWN_PROBLEM = "unknown problem"
+HANDIN_ZIP_STEM = "ml-exercises"  # the catalog's "Download all" (static/catalog.js)
+LEARNER_SEPARATORS = " _-."
+COLUMNS = ("file", "learner", "problem", "verdict", "passed", "total", "score", "mistake", "seconds", "browser claim", "message")
+
+
+@dataclass
+class Submission:
+    name: str  # as the CSV shows it: the path below the folder it was found in (zip members below the zip)
+    data: bytes
+
+    @property
+    def owner(self):
+        """Who the file seems to belong to before its problem is known: the first folder (or
+        zip) it sits in, a folder or a zip per learner; else its own name."""
+        return PurePosixPath(PurePosixPath(self.name).parts[0]).stem
+
+
+@dataclass
+class Row:
+    submission: Submission
+    code: str = ""
+    header: object = None  # grading.handin.HandIn, or None
+    problem: str = ""
+    verdict: str = GRADED
+    results: dict | None = None
+    seconds: float = 0.0
+    claim: str = ""
+    tests: list = field(default_factory=list)  # [(test name, status)]
+
+    @property
+    def passed(self):
+        return sum(status == PASSED for _, status in self.tests)
+
+    @property
+    def learner(self):
+        """The file's owner without the names the kit gives files (alice_contrastive_loss.py -> alice)."""
+        owner = self.submission.owner
+        for default in (HANDIN_ZIP_STEM, self.problem.replace("-", "_")):
+            owner = owner.replace(default, "") if default else owner
+        return owner.strip(LEARNER_SEPARATORS)
+
+
+def find_submissions(paths):
+    """Every submission in `paths` (files, zips, folders), in a stable order."""
+    found = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            for file in sorted(item for item in path.rglob("*") if item.suffix in (".py", ".zip") and item.is_file()):
+                found += _submissions_in(file, file.relative_to(path))
+        elif path.is_file():
+            found += _submissions_in(path, PurePosixPath(path.name))
+        else:
+            raise FileNotFoundError(f"{path}: no such file or folder")
+    return found
+
+
+def _submissions_in(path, shown):
+    if path.suffix == ".zip" and zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            members = sorted(name for name in archive.namelist() if name.endswith(".py"))
+            return [Submission(f"{shown}/{name}", archive.read(name)) for name in members]
+    return [Submission(str(shown), path.read_bytes())]
+
+
+def grade_submissions(submissions, problems_dir, problem=None, jobs=1, on_graded=None):
+    """A Row per submission, in their order; `problem` is the slug for files without a header.
+    `jobs` warm processes grade in parallel; on_graded(row) is called as each one ends."""
+    rows = [_prepare(submission, problem) for submission in submissions]
+    suites = _load_suites({row.problem for row in rows if row.verdict == GRADED}, problems_dir)
+    pending = queue.Queue()
+    for row in rows:
+        if row.verdict == GRADED and row.problem not in suites:
+            row.verdict = UNKNOWN_PROBLEM
+        if row.verdict == GRADED:
+            pending.put(row)
+        elif on_graded:
+            on_graded(row)
+
+    reporting = threading.Lock()
+
+    def work():
+        runner = SubmissionRunner()
+        try:
+            while True:
+                try:
+                    row = pending.get_nowait()
+                except queue.Empty:
+                    return
+                _grade(row, runner, suites[row.problem])
+                if on_graded:
+                    with reporting:
+                        on_graded(row)
+        finally:
+            runner.close()
+
+    threads = [threading.Thread(target=work) for _ in range(max(1, jobs))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return rows
+
+
+def _prepare(submission, problem):
+    row = Row(submission, problem=problem or "")
+    try:
+        code = submission.data.decode("utf-8")
+    except UnicodeDecodeError:
+        code = None
+    if code is None or "\0" in code:
+        row.verdict = NOT_TEXT
+        return row
+    header = read_header(code)
+    row.code, row.header = code, header
+    row.problem = (header and header.problem) or problem or ""
+    if not row.problem:
+        row.verdict = NO_PROBLEM
+    return row
+
+
+def _load_suites(slugs, problems_dir):
+    """Each named problem's suite, as the build makes it; unknown slugs are left out."""
+    return {slug: load_problem(Path(problems_dir) / slug).suite for slug in slugs if (Path(problems_dir) / slug / "tests.py").is_file()}
+
+
+def _grade(row, runner, suite):
+    started = time.monotonic()
+    row.results = runner.run(suite, row.code)
+    row.seconds = time.monotonic() - started
+    row.tests = [(test["name"], test["status"]) for test in row.results["tests"]]
+    row.claim = _browser_claim(row, suite)
+
+
+def _browser_claim(row, suite):
+    """Whether the hand-in header's results (what the page showed) match the regrade."""
+    header = row.header
+    if header is None:
+        return "no header"
+    if header.tests_digest != digest_of_text(suite.to_json()):
+        return "the tests changed since it was handed in"
+    if header.claimed_statuses is None:
+        return "not run in the browser"
+    regraded = [status for _, status in row.tests]
+    if header.claimed_statuses == regraded:
+        return "matches"
+    claimed = sum(status == PASSED for status in header.claimed_statuses)
+    return f"differs: the browser showed {claimed} of {len(header.claimed_statuses)} passed"
+
+
+def write_csv(rows, stream):
+    """One row per submission; a column per test of every problem graded, its status or empty."""
+    test_columns = list(dict.fromkeys(f"{row.problem}: {name}" for row in rows for name, _ in row.tests))
+    writer = csv.writer(stream)
+    writer.writerow([*COLUMNS, *test_columns])
+    for row in rows:
+        statuses = {f"{row.problem}: {name}": status for name, status in row.tests}
+        results = row.results or {}
+        total = len(row.tests)
+        writer.writerow(
+            [
+                row.submission.name,
+                row.learner,
+                row.problem,
+                row.verdict,
+                row.passed if total else "",
+                total or "",
+                f"{row.passed / total:.3f}" if total else "",
+                results.get("hint") or "",
+                f"{row.seconds:.2f}" if total else "",
+                row.claim,
+                _first_message(results),
+                *(statuses.get(column, "") for column in test_columns),
+            ]
+        )
+
+
+def _first_message(results):
+    """The first thing the learner would read: why the file did not load, or the first failure."""
+    for message in [results.get("message"), *(test["message"] for test in results.get("tests", []))]:
+        if message:
+            return message.splitlines()[0]
+    return ""
+
+
+def summary_table(rows):
+    """Per problem: files, how many pass every test, the mean score, timeouts; then the rest."""
+    lines = [f"{'problem':<24} {'files':>5} {'all passed':>10} {'mean score':>10} {'timed out':>9}"]
+    for problem in sorted({row.problem for row in rows if row.tests}):
+        graded = [row for row in rows if row.problem == problem and row.tests]
+        all_passed = sum(row.passed == len(row.tests) for row in graded)
+        mean = sum(row.passed / len(row.tests) for row in graded) / len(graded)
+        timed_out = sum(any(status == TIMEOUT for _, status in row.tests) for row in graded)
+        lines.append(f"{problem:<24} {len(graded):>5} {all_passed:>10} {mean:>10.0%} {timed_out:>9}")
+    for verdict in (NOT_TEXT, NO_PROBLEM, UNKNOWN_PROBLEM):
+        count = sum(row.verdict == verdict for row in rows)
+        if count:
+            lines.append(f"{count} file(s): {verdict}")
+    differing = sum(row.claim.startswith("differs") for row in rows)
+    if differing:
+        lines.append(f"{differing} file(s) whose header claims other results than the regrade")
+    return "\n".join(lines)
+
+
+def regrade(paths, problems_dir, csv_path, problem=None, jobs=1):
+    """The whole command: finds, grades (with a progress bar), writes the CSV; returns the rows."""
+    submissions = find_submissions(paths)
+    bar = ProgressBar(len(submissions), "files")
+    rows = grade_submissions(submissions, problems_dir, problem, jobs, on_graded=lambda row: bar.advance())
+    with open(csv_path, "w", newline="", encoding="utf-8") as stream:
+        write_csv(rows, stream)
+    return rows
