@@ -38,7 +38,6 @@ MILESTONES = (
     "Python started",
     "numpy loaded",
     "ready",
-    "remaining files asked for",
     "first result",
 )
 MEMORY_COLUMNS = ("page JS heap", "worker JS heap", "workers alive", "renderer process")

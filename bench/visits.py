@@ -14,8 +14,6 @@ PYODIDE_LOADER = r"^pyodide\.js$"
 RUNTIME = r"^pyodide\.asm\.wasm$"
 SNAPSHOT = r"^python-snapshot\."  # Python's memory, numpy and the harness imported (sitebuild/python_boot.py)
 NUMPY_LIBRARIES = r"^numpy-libraries\."
-# Asked for once Python is ready: the standard library's zip (and the rest of numpy).
-AFTER_READY = r"^python_stdlib\.zip$"
 
 
 def our_visit(browser, server, url, solution, network=None, reruns=9, memory=True):
@@ -127,7 +125,6 @@ def _cold_start_milestones(page, requests, first_result):
         "ours: numpy's libraries downloaded": requests.finished(NUMPY_LIBRARIES, origin),
         "ours: snapshot downloaded": requests.finished(SNAPSHOT, origin),
         "ours: ready": driver.ready_at(page),
-        "ours: remaining files asked for": requests.started(AFTER_READY, origin),
         "ours: first result": first_result,
     }
 

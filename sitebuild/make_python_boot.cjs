@@ -23,13 +23,20 @@ const FIND_LIBRARIES = "--find-libraries";
 // restore checks that the table has not reached them.
 const TABLE_GAP = 256;
 const PAGE_BYTES = 4096;
-const HARNESS_ENTRY = "harness.entry";
+const HARNESS = "harness";
+
+/** Every module of the harness: some import others only when first used (the console). */
+function importHarness(pyodide, sitePackagesDir) {
+  for (const file of fs.readdirSync(path.join(sitePackagesDir, HARNESS)).filter((name) => name.endsWith(".py")).sort()) {
+    pyodide.pyimport(file === "__init__.py" ? HARNESS : `${HARNESS}.${file.slice(0, -3)}`).destroy();
+  }
+}
 
 async function findLibraries(runtimeDir, sitePackagesDir) {
   const pyodide = await globalThis.loadPyodide({ indexURL: runtimeDir, stdout: () => {}, stderr: () => {} });
   const sitePackages = pyodide._api.sitepackages;
   writeTree(pyodide, sitePackagesDir, sitePackages);
-  pyodide.pyimport(HARNESS_ENTRY).destroy();
+  importHarness(pyodide, sitePackagesDir);
   return Object.keys(pyodide._module.LDSO.loadedLibsByName)
     .filter((name) => name.startsWith(`${sitePackages}/`))
     .map((name) => name.slice(sitePackages.length + 1));
@@ -67,7 +74,7 @@ async function makeSnapshot(runtimeDir, sitePackagesDir, outDir) {
   Module.reportUndefinedSymbols();
   const tableLengthAfterSymbols = table.length;
 
-  pyodide.pyimport(HARNESS_ENTRY).destroy();
+  importHarness(pyodide, sitePackagesDir);
   const linking = {
     tableStart,
     libraries: placed.map(({ loaded, ...library }) => library),
