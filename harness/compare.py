@@ -5,7 +5,7 @@ import numbers
 
 import numpy as np
 
-from .display import show_number
+from .display import show_int_size, show_number
 
 WORST_SHOWN = 3  # entries named when an array differs
 
@@ -24,7 +24,8 @@ def _number_mismatch(expected, got, tolerance):
     try:
         number = float(got)
     except OverflowError:
-        return f"Expected {show_number(expected)}, but your function returned an integer too large to be a float."
+        size = show_int_size(got) if isinstance(got, int) else "a number"
+        return f"Expected {show_number(expected)}, but your function returned {size}, too large to be a float."
     if math.isnan(number):
         return (
             f"Expected {show_number(expected)}, got nan (not a number). This usually comes from 0/0, "
@@ -122,5 +123,5 @@ def _dtype_problem(array, lead=""):
 
 
 def _short_repr(text, limit=60):
-    shown = repr(text)
+    shown = repr(text[: limit + 1])  # a slice: the text may be megabytes long
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"

@@ -3,10 +3,11 @@ code has just been loaded (their function and helpers defined, numpy as np), as
 `python -i their_file.py` would.
 
 Names assigned in the console stay for the next entry, until the code changes: then it is
-loaded afresh into a new namespace. Every call into learner code (loading the file, each
-entry, showing the value) goes through call_isolated, so what an entry changes in the
-modules it restores (numpy's, the grading's) is undone after it, and a graded run, which
-loads the code into a namespace of its own, sees nothing of the console.
+loaded afresh into a new namespace. Each entry is one isolated run (harness.isolation), as
+a graded run is: what the file's top level sets (np.set_printoptions, a seed) is in force
+for the entry and for showing its value, and whatever the entry changes in modules and
+settings is undone when it ends, so a graded run, which loads the code into a namespace of
+its own, sees nothing of the console.
 """
 
 import ast
@@ -14,7 +15,7 @@ import linecache
 
 import numpy as np
 
-from .isolation import call_isolated
+from .isolation import call_isolated, isolated_run
 from .learner_code import (
     OUTPUT_LIMIT_CHARS,
     LearnerError,
@@ -53,10 +54,10 @@ class ConsoleSession:
                       value_note: "array of shape (2, 2), dtype float64" for an array
           error       {message, line} if the entry raised; line is the editor's, or None
         """
-        with captured_output() as output:
+        with isolated_run(), captured_output() as output:
             loaded, load_error = self._load(source)
             value, error = self._run_entry(entry)
-        shown, note = (None, None) if value is _NO_VALUE else _show(value)
+            shown, note = (None, None) if value is _NO_VALUE else _show(value)
         return {"loaded": loaded, "load_error": load_error, "output": output.text(), "value": shown, "value_note": note, "error": error}
 
     def _load(self, source):

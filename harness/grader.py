@@ -1,12 +1,18 @@
 """Grades a submission against a Suite, in the results format of harness.results. A run
 whose code could not be loaded (syntax error, crash at import, missing function) has status
 "error", says why in "message" and "line", and every test carries status "error".
+
+A whole grading is one isolated run (harness.isolation): nothing the submission changes
+reaches the harness's comparisons or the next run.
 """
 
+from types import FunctionType
+
 from .compare import describe_mismatch
-from .display import show_value
-from .isolation import call_isolated
-from .learner_code import LearnerError, captured_output, explain_exception, load_function
+from .display import show_exception, show_value
+from .explain import explain_result
+from .isolation import call_isolated, examine_returned, isolated_run
+from .learner_code import LearnerError, TestCall, captured_output, explain_exception, load_function
 from .mistakes import NO_OUTPUT, recognise
 from .results import ERROR, FAILED, PASSED, results_of_run, result_of_test
 
@@ -19,6 +25,11 @@ def grade(source, suite, on_test_started=None, on_test_finished=None):
     The callbacks let the browser worker stream progress: on_test_started(index) before a
     case runs, on_test_finished(index, result) after it.
     """
+    with isolated_run():
+        return _graded(source, suite, on_test_started, on_test_finished)
+
+
+def _graded(source, suite, on_test_started, on_test_finished):
     with captured_output() as load_output:
         try:
             function = load_function(source, suite.function)
@@ -34,9 +45,11 @@ def grade(source, suite, on_test_started=None, on_test_finished=None):
         if on_test_finished:
             on_test_finished(index, result)
     passed = all(test["status"] == PASSED for test in tests)
-    return results_of_run(
-        PASSED if passed else FAILED, tests, output=load_output.text(), hint=None if passed else recognise(suite, outputs)
-    )
+    hint = None
+    if not passed:
+        hint, _ = examine_returned(outputs, recognise, suite, outputs)
+    _forget(function)
+    return results_of_run(PASSED if passed else FAILED, tests, output=load_output.text(), hint=hint)
 
 
 def run_case(function, suite, index):
@@ -44,15 +57,30 @@ def run_case(function, suite, index):
     case = suite.cases[index]
     with captured_output() as output:
         got, error = call_isolated(function, *suite.fresh_args(index))
+        call = TestCall.of_case(suite, index, function)
+        if error is None:
+            mismatch, problem = examine_returned(got, describe_mismatch, case.expected, got, suite.tolerance)
+            shown, _ = examine_returned(got, show_value, got)
+            if mismatch:
+                explanation, _ = examine_returned(
+                    got, explain_result, case.expected, got, output.text(), suite.tolerance, call
+                )
+                mismatch = f"{explanation}\n\n{mismatch}" if explanation else mismatch
     if error is not None:
-        failure = explain_exception(error)
+        failure = explain_exception(error, call)
         return result_of_test(case.name, ERROR, failure.message, output.text(), failure.line), NO_OUTPUT
-    try:
-        mismatch = describe_mismatch(case.expected, got, suite.tolerance)
-    except Exception as error:  # noqa: BLE001 - a strange return value must still get a verdict
-        mismatch = f"Your function returned a value that could not be checked ({type(error).__name__}: {error})."
+    if problem is not None:
+        mismatch = f"Your function returned a value that could not be checked ({show_exception(problem)})."
     status = FAILED if mismatch else PASSED
-    return result_of_test(case.name, status, mismatch, output.text(), got=show_value(got)), got
+    return result_of_test(case.name, status, mismatch, output.text(), got=shown), got
+
+
+def _forget(function):
+    """Empties the learner's module namespace before the run ends: the objects it holds
+    (arrays of any size) are freed now, and what their finalizers change is put back when
+    the run ends, just after."""
+    if type(function) is FunctionType:
+        function.__globals__.clear()
 
 
 def _not_loaded(suite, error, output):

@@ -7,11 +7,18 @@ import difflib
 import linecache
 import sys
 import traceback
+from dataclasses import dataclass
+from io import StringIO  # bound at import: learner code may replace io.StringIO
+from types import FunctionType
 
+from .display import exception_message, show_exception
+from .explain import explain_error
 from .isolation import OsExitCalled, call_isolated
 
 # The filename the learner's code is compiled under; frames with it are the learner's own.
 EDITOR_FILENAME = "<editor>"
+# The name the learner's file runs under, as a script would (`if __name__ == "__main__":` runs).
+LEARNER_MODULE_NAME = "__main__"
 OUTPUT_LIMIT_CHARS = 4000
 TRACEBACK_FRAME_LIMIT = 10
 
@@ -48,13 +55,41 @@ class CappedOutput:
 
 @contextlib.contextmanager
 def captured_output():
+    """Captures what learner code prints, and gives it an empty stdin: nobody types here, so
+    input() ends at once with EOFError, the same in every host (a browser worker has no
+    keyboard, and CPython's grading process reads /dev/null)."""
     output = CappedOutput()
-    saved = sys.stdout, sys.stderr
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin = StringIO()
     sys.stdout = sys.stderr = output
     try:
         yield output
     finally:
-        sys.stdout, sys.stderr = saved
+        sys.stdin, sys.stdout, sys.stderr = saved
+
+
+@dataclass(frozen=True)
+class TestCall:
+    """How a test called the learner's function, so explanations can show the call."""
+
+    name: str  # the function's name, as the problem states it
+    function: object  # the learner's function
+    arguments: tuple  # the names of this test's arguments, in the order they are passed
+    parameters: tuple  # the names of every argument the tests pass, in order
+
+    @classmethod
+    def of_case(cls, suite, index, function):
+        parameters = dict.fromkeys(name for case in suite.cases for name in case.args)
+        return cls(suite.function, function, tuple(suite.cases[index].args), tuple(parameters))
+
+    def text(self, names):
+        return f"{self.name}({', '.join(names)})"
+
+    def definition_line(self):
+        """The editor line of the learner's `def`, or None if the function is not one of theirs."""
+        if isinstance(self.function, FunctionType) and self.function.__code__.co_filename == EDITOR_FILENAME:
+            return self.function.__code__.co_firstlineno
+        return None
 
 
 class LearnerError(Exception):
@@ -92,7 +127,7 @@ def load_function(source, function_name):
 
 def fresh_namespace():
     """The globals of a fresh module named __main__, as the learner's file runs in."""
-    return {"__name__": "__main__", "__builtins__": builtins}
+    return {"__name__": LEARNER_MODULE_NAME, "__builtins__": builtins}
 
 
 def run_learner_file(source, namespace):
@@ -109,18 +144,30 @@ def run_learner_file(source, namespace):
         raise explain_exception(error) from None
 
 
-def explain_exception(error):
-    """A LearnerError describing an exception raised while the learner's code ran."""
-    frames = [
-        frame
-        for frame in traceback.extract_tb(error.__traceback__)
-        if frame.filename == EDITOR_FILENAME
-    ]
-    lines = [_headline(error)]
+def explain_exception(error, call=None):
+    """A LearnerError describing an exception raised while the learner's code ran: what it
+    means in the learner's terms when an explainer knows (harness.explain), then the
+    exception itself and the learner's own frames.
+
+    `call` (a TestCall) is how a test called the function, when one did."""
+    entries = [entry for entry in _traceback_entries(error.__traceback__) if entry.tb_frame.f_code.co_filename == EDITOR_FILENAME]
+    frames = traceback.StackSummary.extract((entry.tb_frame, entry.tb_lineno) for entry in entries)
+    detail = _message_of(error)
+    explanation = explain_error(error, detail, entries[-1] if entries else None, call)
+    lines = [explanation, ""] if explanation else []
+    lines.append(_headline(error, detail))
     if frames:
         lines.append("Traceback (your code, most recent call last):")
         lines.extend(_describe_frames(frames))
-    return LearnerError("\n".join(lines), frames[-1].lineno if frames else None)
+    # A call that failed before any line of the function ran is blamed on its def line.
+    line = frames[-1].lineno if frames else call.definition_line() if call else None
+    return LearnerError("\n".join(lines), line)
+
+
+def _traceback_entries(entry):
+    while entry is not None:
+        yield entry
+        entry = entry.tb_next
 
 
 def _describe_frames(frames):
@@ -152,7 +199,22 @@ def _describe_frames(frames):
     return lines
 
 
-def _headline(error):
+def _message_of(error):
+    """The exception's message. An exception class of the learner's file computes it with
+    their code, so it is read like any call into their code."""
+    if type(error).__module__ != LEARNER_MODULE_NAME:
+        return exception_message(error)
+    return exception_message(error, read=_read_isolated)
+
+
+def _read_isolated(error):
+    detail, failure = call_isolated(str, error)
+    if failure is not None:
+        raise failure
+    return detail
+
+
+def _headline(error, detail):
     if isinstance(error, OsExitCalled):
         return "Your code called os._exit(), which stops the program. Return a value instead."
     if isinstance(error, SystemExit):
@@ -165,8 +227,7 @@ def _headline(error):
         return "RecursionError: the function calls itself too deeply (endless recursion?)."
     if isinstance(error, MemoryError):
         return "MemoryError: your code ran out of memory. Is an array much larger than intended?"
-    detail = str(error)
-    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+    return show_exception(error, detail)
 
 
 def explain_syntax_error(error):

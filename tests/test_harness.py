@@ -1,10 +1,12 @@
 """The grading harness in CPython, on the real contrastive-loss suite as shipped (tests.json)."""
 
 import builtins
+import gc
 import json
 import math
 import os
 import sys
+import warnings
 
 import numpy as np
 import pytest
@@ -13,6 +15,7 @@ from problem_folders import CONTRASTIVE, case_names, shipped_suite, source
 
 import harness
 from harness.compare import describe_mismatch
+from harness.display import int_digits, show_exception, show_value
 from harness.isolation import call_isolated
 from harness.learner_code import OUTPUT_LIMIT_CHARS
 TOLERANCE = {"rel": 1e-6, "abs": 1e-9}
@@ -307,22 +310,39 @@ def test_os_exit_at_load_time_is_a_load_error(suite):
     assert results["line"] == 2
 
 
-def test_isolated_call_puts_back_what_it_changed_and_keeps_what_it_added():
+def test_isolated_call_puts_back_what_it_changed_added_or_removed():
     real_isclose, real_len = np.isclose, builtins.len
 
     def tamper():
         np.isclose = None
         del builtins.len
+        np.added_by_the_learner = True
         sys.modules["harness"] = None
         sys.modules["module_added_by_the_learner"] = math
         return "returned"
 
+    assert call_isolated(tamper) == ("returned", None)
+    assert np.isclose is real_isclose and builtins.len is real_len and sys.modules["harness"] is harness
+    assert not hasattr(np, "added_by_the_learner") and "module_added_by_the_learner" not in sys.modules
+
+
+def test_a_module_first_imported_in_a_call_stays_loaded_as_its_import_left_it(tmp_path, monkeypatch):
+    (tmp_path / "first_imported_here.py").write_text("def answer():\n    return 42\n\n\nclass Loss:\n    scale = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+    def import_and_patch():
+        import first_imported_here
+
+        first_imported_here.answer = lambda: 0
+        first_imported_here.Loss.scale = 0
+        return first_imported_here
+
+    module, error = call_isolated(import_and_patch)
     try:
-        assert call_isolated(tamper) == ("returned", None)
-        assert np.isclose is real_isclose and builtins.len is real_len and sys.modules["harness"] is harness
-        assert sys.modules["module_added_by_the_learner"] is math
+        assert error is None and sys.modules["first_imported_here"] is module
+        assert module.answer() == 42 and module.Loss.scale == 1
     finally:
-        del sys.modules["module_added_by_the_learner"]
+        del sys.modules["first_imported_here"]
 
 
 def test_isolated_call_returns_any_exception_instead_of_raising():
@@ -354,3 +374,102 @@ def test_a_wrong_dtype_is_explained(expected, got, explanation):
 
 def test_integer_arrays_are_numbers():
     assert describe_mismatch(np.array([1.0, 2.0]), np.array([1, 2]), TOLERANCE) is None
+
+
+def test_settings_made_at_the_top_of_the_file_hold_in_its_tests_and_are_gone_after(suite):
+    code = (
+        "import sys, warnings\nimport numpy as np\n"
+        "np.seterr(all='raise')\nnp.set_printoptions(precision=2)\nsys.setrecursionlimit(4321)\nwarnings.simplefilter('error')\n"
+        "def contrastive_loss(x1, x2, label, margin=1.0):\n"
+        "    print(np.geterr()['divide'], np.get_printoptions()['precision'], sys.getrecursionlimit(), warnings.filters[0][0])\n"
+        "    return 123.0\n"
+    )
+    before = np.geterr(), np.get_printoptions(), sys.getrecursionlimit(), list(warnings.filters)
+    results = harness.grade(code, suite)
+    assert {test["output"] for test in results["tests"]} == {"raise 2 4321 error\n"}
+    assert results["tests"][0]["message"] == "Expected 0.625, got 123."
+    assert (np.geterr(), np.get_printoptions(), sys.getrecursionlimit(), list(warnings.filters)) == before
+
+
+def test_learner_code_run_by_inspecting_a_returned_value_leaves_nothing_behind(suite):
+    """The harness calls a returned object's __float__ while comparing it: what that changes,
+    context variables (np.seterr) included, must not outlive the run."""
+    code = (
+        "import numpy as np\n"
+        "class Loss(float):\n"
+        "    def __float__(self):\n"
+        "        np.seterr(all='raise')\n"
+        "        raise ValueError('no float here')\n"
+        "def contrastive_loss(x1, x2, label, margin=1.0):\n    return Loss(0.625)\n"
+    )
+    errors = np.geterr()
+    results = harness.grade(code, suite)
+    assert [test["message"] for test in results["tests"]] == [
+        "Your function returned a value that could not be checked (ValueError: no float here)."
+    ] * 4
+    assert np.geterr() == errors
+
+
+def test_what_a_learners_finalizer_changes_is_put_back_when_the_run_ends(suite):
+    code = (
+        "import numpy as np\n"
+        "class Sneaky:\n    def __del__(self, np=np):\n        np.linalg.norm = lambda *args, **kwargs: 0.0\n"
+        "kept = Sneaky()\n"
+        "def contrastive_loss(x1, x2, label, margin=1.0):\n    return 123.0\n"
+    )
+    real_norm = np.linalg.norm
+    harness.grade(code, suite)
+    gc.collect()  # had the learner's objects outlived the run, their finalizer would run now
+    assert np.linalg.norm is real_norm
+
+
+def test_what_the_host_changes_between_runs_is_kept(suite, monkeypatch):
+    """pytest's monkeypatch, or a build step, may change a module between runs: the next run
+    takes the state it starts from as its record, and puts that back."""
+    harness.grade(solution(CORRECT), suite)
+    monkeypatch.setattr(math, "tau", 6.0)
+    assert statuses(harness.grade(solution(CORRECT), suite)) == ["passed"] * 4
+    assert math.tau == 6.0
+
+
+@pytest.mark.parametrize(
+    "value, shown",
+    [
+        (10**100000, "an int with 100,001 digits"),
+        (10**400, "an int with 401 digits"),
+        ([1, 10**5000], "[1, an int with 5,001 digits]"),
+        (np.arange(2_000_000, dtype=float), "array of shape (2000000,): [0.0, 1.0, 2.0, …, 1999997.0, 1999998.0, 1999999.0]"),
+        (np.array([0.5, 0.25]), "array of shape (2,): [0.5, 0.25]"),
+        ("x" * 50_000_000, "'" + "x" * 37 + "..." + "x" * 38 + "'"),
+    ],
+    ids=["huge int", "int beyond floats", "huge int in a list", "large array", "small array", "50 MB string"],
+)
+def test_any_value_is_shown_in_one_short_line(value, shown):
+    assert show_value(value) == shown
+
+
+def test_a_list_that_contains_itself_is_shown_three_levels_deep():
+    losses = [0.625]
+    losses.append(losses)
+    assert show_value(losses) == "[0.625, [0.625, [0.625, [...]]]]"
+
+
+@pytest.mark.parametrize("power, offset", [(0, -1), (0, 8), (1, 0), (2, -1), (4299, 0), (4300, -1), (100000, 0), (100000, -1), (50, 0)])
+def test_int_digits_counts_without_writing_the_int(power, offset):
+    number = 10**power + offset
+    limit = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        assert int_digits(number) == int_digits(-number) == len(str(number))
+    finally:
+        sys.set_int_max_str_digits(limit)
+
+
+def test_an_exception_message_is_cut_and_one_that_cannot_be_made_is_named():
+    class Unspeakable(Exception):
+        def __str__(self):
+            raise ValueError
+
+    assert show_exception(Unspeakable()) == "Unspeakable: (its message could not be shown: ValueError in its __str__)"
+    assert show_exception(ValueError("x" * 50_000)).endswith("… (message cut: 50,000 characters in all)")
+    assert len(show_exception(ValueError("x" * 50_000))) < 400

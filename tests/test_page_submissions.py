@@ -1,19 +1,24 @@
 """The adversarial corpus (tests/submissions/) in the real page: every case marked
-"browser" (loops, exits, crashes, floods, memory, tampering, HTML) is pasted into the
-editor and run the way a learner runs it. Each must end in its expected verdicts and
-messages, leave the learner's code in the editor, keep learner text inert, and leave the
-page able to run the next submission without a reload.
+"browser" (loops, exits, crashes, floods, memory, tampering, leftover state, values that
+cannot be shown, HTML) is pasted into the editor and run the way a learner runs it. Each
+must end in its expected verdicts and messages, leave the learner's code in the editor,
+keep learner text inert, and leave the page able to run the next submission without a
+reload; and the state probe (tests/state_probe.py), run before the case and after the
+reference, must find the same Python both times.
 
 One page serves the whole module (each load starts Pyodide, ~5-7 s); every case first
 waits for Python to be ready and ends by running the reference solution on the same page.
 """
 
 import pytest
+from cross_run_state import PROBE, differences, reading_of
 from page_actions import by_testid, rows, run_and_wait, set_code, statuses, wait_for_editor_text, wait_until_ready
 from playwright.sync_api import expect
 
 from problem_folders import EXERCISE_PATH
 from submission_corpus import load_submissions
+
+from grading.host_results import WORDING
 
 from sitebuild.browser import PYTHON_LOAD_TIMEOUT_MS
 
@@ -22,6 +27,9 @@ SUBMISSIONS_BY_NAME = {submission.name: submission for submission in BROWSER_SUB
 ALL_PASSED = "4 of 4 tests passed"
 # Elements that learner text would create if it were ever inserted as HTML.
 LEARNER_MARKUP = "img, script, b, i"
+# What each test's row shows as printed output.
+PRINTED_OUTPUTS = "rows => rows.map(row => row.querySelector('.result__output pre')?.textContent ?? '')"
+PYTHON_RESTARTED = WORDING["python_stopped"].partition(" (")[0]
 
 
 @pytest.fixture(scope="module")
@@ -63,8 +71,17 @@ def expect_next_run_works(page, reference_solution):
     assert statuses(page) == ["passed"] * 4
 
 
+def probe(page):
+    """The state probe's reading of the page's Python, from what its tests printed."""
+    wait_until_ready(page)
+    set_code(page, PROBE)
+    assert run_and_wait(page) == ALL_PASSED
+    return reading_of(rows(page).evaluate_all(PRINTED_OUTPUTS))
+
+
 @pytest.mark.parametrize("submission", BROWSER_SUBMISSIONS, ids=lambda submission: submission.name)
 def test_submission_in_the_page(page, submission, reference_solution):
+    before = probe(page)
     summary = run_submission(page, submission)
     assert statuses(page) == submission.statuses
     assert summary == f"{submission.statuses.count('passed')} of 4 tests passed"
@@ -73,7 +90,9 @@ def test_submission_in_the_page(page, submission, reference_solution):
         assert expected_text in shown, f"{expected_text!r} is not shown to the learner:\n{shown}"
     expect_learner_text_inert(page)
     wait_for_editor_text(page, submission.code)
+    restarted = "timeout" in submission.statuses or PYTHON_RESTARTED in shown
     expect_next_run_works(page, reference_solution)
+    assert differences(before, probe(page), same_process=not restarted) == []
 
 
 def test_loop_then_os_exit_then_reference_in_a_row(page, reference_solution):
