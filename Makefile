@@ -50,9 +50,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# The browser tests drive Debian's Chromium; install it when we are allowed to.
+# The browser tests drive Debian's Chromium, and the cross-engine test Firefox ESR and
+# WebKitGTK; install them when we are allowed to.
 browser:
 	@scripts/ensure-chromium
+	@scripts/ensure-other-browsers
 
 clean:
 	rm -rf _site .cache .pytest_cache

@@ -26,5 +26,14 @@ class Requests:
         matching = self._matching(file_pattern)
         return matching[0].timing["startTime"] + matching[0].timing["responseEnd"] - time_origin if matching else None
 
+    def bytes_before(self, time_origin, moment):
+        """The bytes (compressed, as received) of the responses that had fully arrived by
+        `moment` (ms since `time_origin`): what the page needed to get there."""
+        return sum(
+            request.sizes()["responseBodySize"]
+            for request in self.requests
+            if request.timing["startTime"] + request.timing["responseEnd"] - time_origin <= moment
+        )
+
     def _matching(self, file_pattern):
         return [request for request in self.requests if re.search(file_pattern, request.url.rsplit("/", 1)[-1])]

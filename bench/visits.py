@@ -12,10 +12,8 @@ NEVER_ENDS = "while True:\n    pass\n"
 WORKER_SCRIPT = r"^worker\.js$"
 PYODIDE_LOADER = r"^pyodide\.js$"
 RUNTIME = r"^pyodide\.asm\.wasm$"
-# Asked for by loadPackage once loadPyodide has finished (our page also asks for it earlier,
-# to have it in the browser's cache by then: the last request counts).
-NUMPY_WHEEL = r"^numpy-.*\.whl$"
-HARNESS_WHEEL = r"^harness-.*\.whl$"  # asked for once numpy is loaded
+SNAPSHOT = r"^python-snapshot\."  # Python's memory, numpy and the harness imported (sitebuild/python_boot.py)
+NUMPY_LIBRARIES = r"^numpy-libraries\."
 
 
 def our_visit(browser, server, url, solution, network=None, reruns=9, memory=True):
@@ -34,7 +32,7 @@ def our_visit(browser, server, url, solution, network=None, reruns=9, memory=Tru
         _expect_all_passed(summary)
         measures = {"P1": first_result, "P2": driver.usable_at(page)}
         measures |= _cold_start_milestones(page, requests, first_result)
-        measures["bytes, first visit"] = server.bytes_sent - sent_before
+        measures["bytes before ready"] = requests.bytes_before(page.evaluate("performance.timeOrigin"), measures["ours: ready"])
         heap = HeapReader(page, cdp) if memory else None
         if heap:
             measures |= _memory(heap, "after 1 run")
@@ -46,6 +44,9 @@ def our_visit(browser, server, url, solution, network=None, reruns=9, memory=Tru
         measures["P5"] = ready_again - stopped
         if heap:
             measures |= _memory(heap, "after a timeout and restart")
+        # Everything the visit downloaded, what arrived after ready (and the service worker's
+        # copies) included.
+        measures["bytes, first visit"] = server.bytes_sent - sent_before
         page.close()
         return measures | _repeat_visit(context, server, url, network)
     finally:
@@ -88,6 +89,7 @@ def naive_visit(browser, server, url, network=None):
             "naive: numpy loaded": marks["naive-numpy-loaded"],
             "naive: first result": marks["naive-result"],
             "naive bytes, first visit": server.bytes_sent - sent_before,
+            "naive bytes before ready": requests.bytes_before(origin, marks["naive-result"]),
         }
         page.close()
         page, _ = driver.new_page(context, network)
@@ -120,8 +122,8 @@ def _cold_start_milestones(page, requests, first_result):
         "ours: worker requested": requests.started(WORKER_SCRIPT, origin),
         "ours: pyodide.js requested": requests.started(PYODIDE_LOADER, origin),
         "ours: runtime downloaded": requests.finished(RUNTIME, origin),
-        "ours: Python started": requests.started(NUMPY_WHEEL, origin, last=True),
-        "ours: numpy loaded": requests.started(HARNESS_WHEEL, origin),
+        "ours: numpy's libraries downloaded": requests.finished(NUMPY_LIBRARIES, origin),
+        "ours: snapshot downloaded": requests.finished(SNAPSHOT, origin),
         "ours: ready": driver.ready_at(page),
         "ours: first result": first_result,
     }

@@ -21,6 +21,8 @@ from .site import build_site
 
 PYODIDE_CHECK_SCRIPT = REPO / "sitebuild" / "check_in_pyodide.cjs"
 SCAFFOLD_MARKER = "TODO"
+# Booting Pyodide in Node and grading every reference takes seconds; this only ends a hang.
+PYODIDE_CHECK_LIMIT_SECONDS = 300
 # Lines this long are specific enough that finding one in the site means code leaked.
 DISTINCTIVE_LINE_CHARS = 26
 
@@ -111,20 +113,39 @@ def _check_in_cpython(problem, folder):
     return findings
 
 
-def _check_in_pyodide(site, problems, problems_dir):
-    request = {
-        "site": str(site),
-        "snapshot": python_boot.SNAPSHOT,
-        "bytecode": python_boot.BYTECODE,
-        "problems": [{"slug": p.slug, "solution": (problems_dir / p.slug / "solution.py").read_text(encoding="utf-8")} for p in problems],
-    }
-    completed = subprocess.run(
-        ["node", str(PYODIDE_CHECK_SCRIPT)], input=json.dumps(request), capture_output=True, text=True, cwd=NODE_MODULES.parent, check=False
-    )
+def grade_in_pyodide(site, solutions):
+    """Grades each {slug, solution} in Pyodide, booted as the worker boots it, from the built
+    `site`: a list of {slug, tests, examples} results, or a BuildError saying why not."""
+    request = {"site": str(site), "bootManifest": python_boot.BOOT_MANIFEST, "problems": solutions}
+    try:
+        completed = subprocess.run(
+            ["node", str(PYODIDE_CHECK_SCRIPT)],
+            input=json.dumps(request),
+            capture_output=True,
+            text=True,
+            cwd=NODE_MODULES.parent,
+            check=False,
+            timeout=PYODIDE_CHECK_LIMIT_SECONDS,
+        )
+    except subprocess.TimeoutExpired:
+        return BuildError(
+            shown(PYODIDE_CHECK_SCRIPT),
+            f"Pyodide did not finish grading the references within {PYODIDE_CHECK_LIMIT_SECONDS} s",
+            "look for a reference solution that is much slower in Pyodide than in CPython, then `make check` again",
+        )
     if completed.returncode != 0:
-        return [BuildError(shown(PYODIDE_CHECK_SCRIPT), f"Pyodide could not grade the references: {completed.stderr.strip()[-2000:]}", "run `npm ci`, then `make check` again")]
+        return BuildError(shown(PYODIDE_CHECK_SCRIPT), f"Pyodide could not grade the references: {completed.stderr.strip()[-2000:]}", "run `npm ci`, then `make check` again")
+    return json.loads(completed.stdout)
+
+
+def _check_in_pyodide(site, problems, problems_dir):
+    graded_problems = grade_in_pyodide(
+        site, [{"slug": p.slug, "solution": (problems_dir / p.slug / "solution.py").read_text(encoding="utf-8")} for p in problems]
+    )
+    if isinstance(graded_problems, BuildError):
+        return [graded_problems]
     findings = []
-    for graded in json.loads(completed.stdout):
+    for graded in graded_problems:
         folder = problems_dir / graded["slug"]
         findings += _reference_failures(graded["tests"], folder / "solution.py", "in Pyodide (the browser's Python)")
         findings += _reference_failures(graded["examples"], folder / "statement.md", "in Pyodide (the browser's Python), on its example")

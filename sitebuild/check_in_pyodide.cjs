@@ -1,22 +1,21 @@
-// `make check`, browser half: grades each problem's reference solution with the harness
-// wheel inside Pyodide (Node runs the same runtime, numpy and harness the site ships, and
-// boots them as the worker does), since numpy versions and float behaviour can differ from CPython.
-// stdin: {site, snapshot, bytecode, problems: [{slug, solution}]} (snapshot and bytecode: file names in site/pyodide/); stdout: [{slug, tests: results, examples: results}].
+// `make check`, browser half: grades each problem's reference solution with the harness inside
+// Pyodide (Node runs the same runtime, numpy and harness the site ships, and boots them with the
+// worker's own boot code, from the same snapshot), since numpy versions and float behaviour can
+// differ from CPython. A snapshot that does not restore fails the check: the page would fall
+// back to the slow boot.
+// stdin: {site, bootManifest, problems: [{slug, solution}]} (bootManifest: a file name in site/pyodide/);
+// stdout: [{slug, tests: results, examples: results}].
 const fs = require("fs");
 const path = require("path");
-const zlib = require("zlib");
-const { loadPyodide } = require("pyodide");
+const { loadPythonBoot, nodeHost } = require("./python_boot_in_node.cjs");
 
 async function main() {
-  const { site, snapshot: snapshotName, bytecode, problems } = JSON.parse(fs.readFileSync(0, "utf8"));
-  const runtime = path.join(site, "pyodide") + path.sep;
-  const snapshot = zlib.gunzipSync(fs.readFileSync(path.join(runtime, snapshotName)));
-  const pyodide = await loadPyodide({ indexURL: runtime, _loadSnapshot: snapshot, stdout: () => {}, stderr: () => {} });
-  const assets = path.join(site, "assets");
-  const wheel = fs.readdirSync(assets).find((name) => name.startsWith("harness-") && name.endsWith(".whl"));
-  await pyodide.loadPackage(["numpy", path.join(assets, wheel)], { messageCallback: () => {} });
-  pyodide.unpackArchive(new Uint8Array(fs.readFileSync(path.join(runtime, bytecode))), "zip", { extractDir: "/" });
-  const entry = pyodide.pyimport("harness.entry");
+  const { site, bootManifest, problems } = JSON.parse(fs.readFileSync(0, "utf8"));
+  const warnings = [];
+  const python = await loadPythonBoot().startPython(nodeHost(path.join(site, "pyodide"), bootManifest, warnings));
+  if (!python.fromSnapshot) throw new Error(warnings.join("\n"));
+  await python.installRemainingFiles();
+  const entry = python.pyodide.pyimport("harness.entry");
   entry.start();
   const graded = problems.map(({ slug, solution }) => {
     const suiteJson = fs.readFileSync(path.join(site, "problems", slug, "tests.json"), "utf8");

@@ -1,85 +1,176 @@
-// Makes the two files the worker's Python boots from (sitebuild/python_boot.py):
+// Makes the memory snapshot the worker's Python starts from (sitebuild/python_boot.py packs and
+// compresses what this writes; static/python_boot.js restores it):
 //
-// - a memory snapshot: booting the interpreter costs seconds of CPU on every visit, restoring
-//   a snapshot of its memory a fraction of that. Pyodide 0.27 can only snapshot the
-//   interpreter before a package with compiled code (numpy) is loaded, so the snapshot holds
-//   the interpreter plus the standard-library modules that loading numpy and importing the
-//   harness would import;
-// - a zip of the bytecode (.pyc) of the numpy and harness modules the harness imports, which
-//   their wheels ship as source only: compiling them would cost most of the time importing
-//   them takes. It unpacks at the root of Python's file system.
+//   node make_python_boot.cjs <pyodide folder> <site-packages folder> <output folder>
 //
-//   node make_python_boot.cjs <pyodide folder> <harness wheel> <snapshot file> <bytecode zip>
-//
-// A first Node process does the worker's loading for real, and finds the modules and writes
-// the bytecode; a second one, fresh, imports those modules and writes its memory.
+// <site-packages folder> holds numpy's and the harness's files as installed. A first Node
+// process imports the harness (and so numpy) the plain way, to learn which of numpy's shared
+// libraries that loads, and in which order. A second one, fresh, boots Python to be
+// snapshotted, loads those libraries at memory and table addresses it chooses, imports the
+// harness, and writes into <output folder>:
+// - snapshot: Pyodide's snapshot header, then a bitmap of the memory pages that differ from a
+//   fresh runtime's memory, then those pages (the others the restore takes from the runtime);
+// - linking.json: where the libraries are and what the restore must replay, the snapshot's
+//   layout, and where site-packages and the standard library are (for python-boot.json).
 const fs = require("fs");
+const path = require("path");
 const { execFileSync } = require("child_process");
-const { loadPyodide } = require("pyodide");
+const { loadPythonBoot } = require("./python_boot_in_node.cjs");
 
-const LOAD_AS_THE_WORKER_DOES = "--load-as-the-worker-does";
-const BYTECODE_IN_PYTHON = "/tmp/bytecode.zip";
+const FIND_LIBRARIES = "--find-libraries";
+// The function table grows while the runtime starts, by a few entries more in some engines
+// (Node 20: 11916, Chromium: 11917): the libraries start this far above Node's length, and the
+// restore checks that the table has not reached them.
+const TABLE_GAP = 256;
+const PAGE_BYTES = 4096;
+const HARNESS = "harness";
 
-const WATCH_IMPORTS = `
-import json, sys
-booted = set(sys.modules)
-stdlib_zip = next(path for path in sys.path if path.endswith(".zip"))
-
-def origin_of(module):
-    return getattr(getattr(module, "__spec__", None), "origin", None) or ""
-`;
-
-// Prints the standard-library modules (in the stdlib zip, or built in) that loading added.
-// Pyodide's own modules hold JavaScript objects, which a snapshot cannot keep.
-const STDLIB_IMPORTS = `
-def stdlib_imports():
-    for name, module in list(sys.modules.items()):
-        origin = origin_of(module)
-        from_stdlib = origin.startswith(stdlib_zip + "/") or origin == "built-in"
-        if name not in booted and from_stdlib and name.split(".")[0] not in ("pyodide", "_pyodide"):
-            yield name
-
-json.dumps(sorted(stdlib_imports()))
-`;
-
-// Compiles every imported module of site-packages to the .pyc its import looks for first.
-// Unchecked: the unpacked sources get new timestamps on every visit.
-const WRITE_BYTECODE = `
-import importlib.util, py_compile, sysconfig, zipfile
-
-site_packages = sysconfig.get_paths()["purelib"].replace("//", "/")
-with zipfile.ZipFile("${BYTECODE_IN_PYTHON}", "w") as bytecode:
-    for name, module in sorted(sys.modules.items()):
-        origin = origin_of(module)
-        if origin.startswith(site_packages + "/") and origin.endswith(".py"):
-            pyc = py_compile.compile(origin, importlib.util.cache_from_source(origin), doraise=True,
-                                     invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
-            bytecode.writestr(zipfile.ZipInfo(pyc.lstrip("/"), (2024, 1, 1, 0, 0, 0)), open(pyc, "rb").read(), zipfile.ZIP_DEFLATED)
-`;
-
-async function loadAsTheWorkerDoes(pyodideDir, wheelPath, bytecodePath) {
-  const pyodide = await loadPyodide({ indexURL: pyodideDir, stdout: () => {}, stderr: () => {} });
-  pyodide.runPython(WATCH_IMPORTS);
-  await pyodide.loadPackage(["numpy", wheelPath], { messageCallback: () => {} });
-  pyodide.runPython("import harness.entry");
-  const modules = pyodide.runPython(STDLIB_IMPORTS); // before writing the bytecode imports more
-  pyodide.runPython(WRITE_BYTECODE);
-  fs.writeFileSync(bytecodePath, pyodide.FS.readFile(BYTECODE_IN_PYTHON));
-  return modules;
+/** Every module of the harness: some import others only when first used (the console). */
+function importHarness(pyodide, sitePackagesDir) {
+  for (const file of fs.readdirSync(path.join(sitePackagesDir, HARNESS)).filter((name) => name.endsWith(".py")).sort()) {
+    pyodide.pyimport(file === "__init__.py" ? HARNESS : `${HARNESS}.${file.slice(0, -3)}`).destroy();
+  }
 }
 
-async function makeBootFiles(pyodideDir, wheelPath, snapshotPath, bytecodePath) {
-  const modules = JSON.parse(
-    execFileSync(process.execPath, [__filename, LOAD_AS_THE_WORKER_DOES, pyodideDir, wheelPath, bytecodePath], { encoding: "utf8" }),
-  );
-  const pyodide = await loadPyodide({ indexURL: pyodideDir, _makeSnapshot: true, stdout: () => {}, stderr: () => {} });
-  pyodide.runPython(`import importlib\nfor name in ${JSON.stringify(modules)}: importlib.import_module(name)`);
-  fs.writeFileSync(snapshotPath, pyodide.makeMemorySnapshot());
+async function findLibraries(runtimeDir, sitePackagesDir) {
+  const pyodide = await globalThis.loadPyodide({ indexURL: runtimeDir, stdout: () => {}, stderr: () => {} });
+  const sitePackages = pyodide._api.sitepackages;
+  writeTree(pyodide, sitePackagesDir, sitePackages);
+  importHarness(pyodide, sitePackagesDir);
+  return Object.keys(pyodide._module.LDSO.loadedLibsByName)
+    .filter((name) => name.startsWith(`${sitePackages}/`))
+    .map((name) => name.slice(sitePackages.length + 1));
 }
 
-const [mode, ...args] = process.argv.slice(2);
-const done = mode === LOAD_AS_THE_WORKER_DOES ? loadAsTheWorkerDoes(...args).then((names) => process.stdout.write(names)) : makeBootFiles(mode, ...args);
-done.catch((error) => {
+async function makeSnapshot(runtimeDir, sitePackagesDir, outDir) {
+  const libraries = JSON.parse(execFileSync(process.execPath, [__filename, FIND_LIBRARIES, runtimeDir, sitePackagesDir], { encoding: "utf8" }));
+  const { loadLibraryAt, unchangedPagesChecksum, SAME_RUNTIME_EVERYWHERE } = loadPythonBoot();
+  // The memory a restore starts from: the runtime as it is before Python itself starts.
+  let fresh = null;
+  const createModule = globalThis._createPyodideModule;
+  globalThis._createPyodideModule = (settings) => {
+    settings.onRuntimeInitialized = function () {
+      fresh = this.HEAPU8.slice(); // called as a method of the runtime's Module, a copy of `settings`
+    };
+    return createModule(settings);
+  };
+  const pyodide = await globalThis.loadPyodide({ ...SAME_RUNTIME_EVERYWHERE, indexURL: runtimeDir, _makeSnapshot: true, stdout: () => {}, stderr: () => {} });
+  const Module = pyodide._module;
+  const sitePackages = pyodide._api.sitepackages;
+  writeTree(pyodide, sitePackagesDir, sitePackages);
+
+  const table = Module.wasmTable;
+  const tableStart = Math.ceil((table.length + TABLE_GAP) / TABLE_GAP) * TABLE_GAP;
+  table.grow(tableStart - table.length);
+  const placed = libraries.map((library) => {
+    const binary = fs.readFileSync(path.join(sitePackagesDir, library));
+    const { memorySize, memoryAlign, tableSize } = Module.getDylinkMetadata(binary);
+    const alignment = 2 ** memoryAlign;
+    const memoryBase = Math.ceil(Module.getMemory(memorySize + alignment) / alignment) * alignment;
+    const at = { path: library, memoryBase, memorySize, tableBase: table.length, tableSize };
+    const loaded = loadLibraryAt(Module, sitePackages, at, binary);
+    return { ...at, tableLength: table.length, loaded };
+  });
+  Module.reportUndefinedSymbols();
+  const tableLengthAfterSymbols = table.length;
+
+  importHarness(pyodide, sitePackagesDir);
+  const linking = {
+    tableStart,
+    libraries: placed.map(({ loaded, ...library }) => library),
+    tableLengthAfterSymbols,
+    slots: slotsAddedSince(Module, tableLengthAfterSymbols, placed),
+    tableLength: table.length,
+    dlopenHandles: Object.entries(Module.LDSO.loadedLibsByHandle).flatMap(([handle, library]) => {
+      const ours = placed.find(({ loaded }) => loaded === library);
+      return ours ? [{ handle: Number(handle), path: ours.path }] : [];
+    }),
+  };
+  pyodide.pyimport("gc").collect();
+  zeroFreeMemory(Module);
+
+  const snapshot = pyodide.makeMemorySnapshot();
+  const headerBytes = new DataView(snapshot.buffer, snapshot.byteOffset).getUint32(4, true);
+  const memory = snapshot.subarray(headerBytes);
+  const freshMemory = new Uint8Array(memory.length);
+  freshMemory.set(fresh.subarray(0, Math.min(fresh.length, memory.length)));
+  const pages = memory.length / PAGE_BYTES;
+  const changed = new Uint8Array(Math.ceil(pages / 8));
+  const changedPages = [];
+  for (let page = 0; page < pages; page++) {
+    const bytes = memory.subarray(page * PAGE_BYTES, (page + 1) * PAGE_BYTES);
+    if (Buffer.compare(bytes, freshMemory.subarray(page * PAGE_BYTES, (page + 1) * PAGE_BYTES)) !== 0) {
+      changed[page >> 3] |= 1 << (page & 7);
+      changedPages.push(bytes);
+    }
+  }
+  fs.writeFileSync(path.join(outDir, "snapshot"), Buffer.concat([snapshot.subarray(0, headerBytes), changed, ...changedPages]));
+  const layout = { headerBytes, memoryBytes: memory.length, pageBytes: PAGE_BYTES, unchangedPagesChecksum: unchangedPagesChecksum(freshMemory, changed, PAGE_BYTES) };
+  const stdlib = pyodide.pyimport("sys").path.toJs().find((entry) => entry.endsWith(".zip"));
+  fs.writeFileSync(path.join(outDir, "linking.json"), JSON.stringify({ sitePackages, stdlib, snapshot: layout, linking }, null, 1));
+}
+
+/** Table entries that importing added after the libraries were linked (functions dlsym handed
+ *  out): each is named by the library export it holds, for the restore to put back. */
+function slotsAddedSince(Module, start, placed) {
+  const slots = [];
+  for (let slot = start; slot < Module.wasmTable.length; slot++) {
+    const entry = Module.wasmTable.get(slot);
+    const owner = placed.flatMap(({ path, loaded }) => Object.entries(loaded.exports).filter(([, value]) => value === entry).map(([name]) => ({ slot, path, name })))[0];
+    if (!owner) throw new Error(`function table entry ${slot} holds a function that no linked library exports: the restore could not put it back`);
+    slots.push(owner);
+  }
+  return slots;
+}
+
+/** Zeroes the memory malloc holds free, so the snapshot compresses better: takes every free
+ *  block (largest first) below the top of the heap, zeroes it, gives it back, and zeroes the
+ *  rest of memory from the top of the heap on. The memory does not grow. */
+function zeroFreeMemory(Module) {
+  const memoryBytes = Module.HEAPU8.length;
+  const info = Module.getMemory(40); // struct mallinfo: keepcost (the top block's size) is its 10th int
+  Module._mallinfo(info);
+  const top = Module._sbrk(0) - Module.HEAP32[(info >> 2) + 9];
+  Module._free(info);
+  const taken = [];
+  for (let size = 1 << 22; size >= 16; size >>= 1) {
+    if (size + 65536 > memoryBytes - Module._sbrk(0)) continue; // a block from the top could grow the memory
+    for (;;) {
+      const block = Module._PyMem_RawMalloc(size);
+      if (!block) break;
+      if (block + size > top) {
+        Module._free(block);
+        break;
+      }
+      Module.HEAPU8.fill(0, block, block + size);
+      taken.push(block);
+    }
+  }
+  for (const block of taken) Module._free(block);
+  if (Module.HEAPU8.length !== memoryBytes) throw new Error("zeroing free memory grew it");
+  Module.HEAPU8.fill(0, top, memoryBytes);
+}
+
+function writeTree(pyodide, fromDir, toDir) {
+  for (const entry of fs.readdirSync(fromDir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(fromDir, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join("/");
+    const target = `${toDir}/${relative}`;
+    pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
+    pyodide.FS.writeFile(target, fs.readFileSync(path.join(fromDir, relative)));
+  }
+}
+
+async function main() {
+  const [mode, ...args] = process.argv.slice(2);
+  const runtimeDir = path.resolve(mode === FIND_LIBRARIES ? args[0] : mode) + path.sep;
+  require(path.join(runtimeDir, "pyodide.js"));
+  require(path.join(runtimeDir, "pyodide.asm.js"));
+  if (mode === FIND_LIBRARIES) process.stdout.write(JSON.stringify(await findLibraries(runtimeDir, args[1])));
+  else await makeSnapshot(runtimeDir, ...args);
+}
+
+main().catch((error) => {
   process.stderr.write(String(error && error.stack ? error.stack : error));
   process.exit(1);
 });

@@ -10,12 +10,9 @@ import harness
 from harness.display import show_value
 
 from . import paths
-from .harness_wheel import wheel_filename
 from .problems import DIFFICULTIES
-from .pyodide_runtime import package_wheels
-from .python_boot import BYTECODE as PYTHON_BYTECODE
-from .python_boot import SNAPSHOT as PYTHON_SNAPSHOT
 from .digest import digest_of_text
+from .python_boot import BOOT_MANIFEST
 from .service_worker import SERVICE_WORKER
 from .statement import render_statement
 from .version import KIT_VERSION
@@ -49,7 +46,8 @@ def fill(template, values):
     return PLACEHOLDER.sub(value_for, template)
 
 
-def problem_page(problem):
+def problem_page(problem, app_chunks=()):
+    """The exercise page; `app_chunks` are the script chunks app.js imports (under assets/)."""
     site_dir = paths.site_problem_dir(problem.slug)
     root = paths.relative_root(site_dir)
     # The inputs exactly as the page's tests receive them, through tests.json.
@@ -70,10 +68,7 @@ def problem_page(problem):
         "urls": {
             "worker": root + paths.SITE_ASSETS + "worker.js",
             "pyodide": root + paths.SITE_PYODIDE,
-            "pythonSnapshot": root + paths.SITE_PYODIDE + PYTHON_SNAPSHOT,
-            "pythonBytecode": root + paths.SITE_PYODIDE + PYTHON_BYTECODE,
-            "packageWheels": [root + paths.SITE_PYODIDE + name for name in package_wheels()],
-            "harnessWheel": root + paths.SITE_ASSETS + wheel_filename(),
+            "pythonBoot": root + paths.SITE_PYODIDE + BOOT_MANIFEST,
             "serviceWorker": root + SERVICE_WORKER,
             "tests": "tests.json",
         },
@@ -88,6 +83,7 @@ def problem_page(problem):
             "statement": render_statement(problem.statement_markdown, f"problems/{problem.slug}/statement.md"),
             "test_count": str(len(problem.suite.cases)),
             "config": _script_safe_json(config),
+            "module_preloads": "\n".join(f'  <link rel="modulepreload" href="{root}{paths.SITE_ASSETS}{html.escape(chunk)}">' for chunk in app_chunks),
         },
     )
 

@@ -1,5 +1,6 @@
-"""Copies the Pyodide runtime (npm package) and the vendored package wheels into the site,
-after checking each wheel's sha256 against the runtime's own pyodide-lock.json."""
+"""Copies the Pyodide runtime (npm package) into the site, and finds the vendored wheels of the
+packages Python imports, after checking each one's sha256 against the runtime's own
+pyodide-lock.json (sitebuild/python_boot.py ships their files, not the wheels)."""
 
 import hashlib
 import json
@@ -9,17 +10,23 @@ from .errors import BuildError
 from .paths import PYODIDE_NPM, VENDORED_PYODIDE_PACKAGES, shown
 
 PYODIDE_VERSION = "0.27.7"
-RUNTIME_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-# What the worker loads with loadPackage; their dependencies are read from the lock file.
+STDLIB = "python_stdlib.zip"
+RUNTIME_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", STDLIB, "pyodide-lock.json")
+# What Python imports besides the standard library; their dependencies are read from the lock file.
 PACKAGES = ("numpy",)
 
 
 def copy_runtime(out_dir):
     _check_npm_version()
-    lock = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text())
     out_dir.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         shutil.copy2(PYODIDE_NPM / name, out_dir / name)
+
+
+def package_wheels():
+    """The vendored wheels of PACKAGES and their dependencies, each checked against the lock file."""
+    lock = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text())
+    wheels = []
     for package in _with_dependencies(PACKAGES, lock):
         entry = lock["packages"][package]
         wheel = VENDORED_PYODIDE_PACKAGES / entry["file_name"]
@@ -36,13 +43,8 @@ def copy_runtime(out_dir):
                 f"sha256 is {digest}, but pyodide-lock.json of Pyodide {PYODIDE_VERSION} says {entry['sha256']}",
                 "replace it with the official release file (see vendor/pyodide-packages/README.md)",
             )
-        shutil.copy2(wheel, out_dir / wheel.name)
-
-
-def package_wheels():
-    """File names of the wheels the worker loads with loadPackage (PACKAGES and their dependencies)."""
-    lock = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text())
-    return [lock["packages"][package]["file_name"] for package in _with_dependencies(PACKAGES, lock)]
+        wheels.append(wheel)
+    return wheels
 
 
 def _check_npm_version():

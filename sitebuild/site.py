@@ -13,7 +13,7 @@ from .bundle import bundle_scripts
 from .harness_wheel import write_harness_wheel
 from .pages import catalog_page, problem_page
 from .problems import loading_all
-from .pyodide_runtime import copy_runtime
+from .pyodide_runtime import copy_runtime, package_wheels
 from .python_boot import write_python_boot_files
 from .service_worker import write_service_worker
 
@@ -39,7 +39,7 @@ def _write_site(site, loaded_problems):
     (`loaded_problems()` waits for them) the pages; returns the problems."""
     assets = site / paths.SITE_ASSETS
     assets.mkdir(parents=True)
-    bundle_scripts(assets)
+    app_chunks = bundle_scripts(assets)
     shutil.copy2(paths.STATIC / "style.css", assets / "style.css")
     harness_wheel = write_harness_wheel(assets)
     katex = site / paths.SITE_KATEX
@@ -47,12 +47,12 @@ def _write_site(site, loaded_problems):
     for name in KATEX_FILES:
         shutil.copy2(paths.KATEX_DIST / name, katex / name)
     copy_runtime(site / paths.SITE_PYODIDE)
-    write_python_boot_files(site / paths.SITE_PYODIDE, harness_wheel)
+    write_python_boot_files(site / paths.SITE_PYODIDE, [*package_wheels(), harness_wheel])
     problems = loaded_problems()
     for problem in problems:
         page_dir = site / paths.site_problem_dir(problem.slug)
         page_dir.mkdir(parents=True)
-        (page_dir / "index.html").write_text(problem_page(problem), encoding="utf-8")
+        (page_dir / "index.html").write_text(problem_page(problem, app_chunks), encoding="utf-8")
         (page_dir / "tests.json").write_text(problem.suite.to_json(), encoding="utf-8")
     (site / "index.html").write_text(catalog_page(problems), encoding="utf-8")
     (site / ".nojekyll").write_text("")  # GitHub Pages: serve files as they are

@@ -5,8 +5,9 @@
 // read or overwrite each other's data. (sw.js names its caches the same way, from its scope.)
 
 const KIT = "ml-exercise-kit";
-// The page scripts are served from assets/, one folder below the site root.
-const SITE_PATH = new URL("../", document.currentScript.src).pathname;
+// The page scripts are served from assets/, one folder below the site root. The exercise page's
+// app.js is a module, which has no document.currentScript: every page's first script is one of them.
+const SITE_PATH = new URL("../", document.querySelector("script[src]").src).pathname;
 
 /** The localStorage key of `name` (e.g. "draft:<slug>") for this site only. */
 export function siteKey(name) {

@@ -1,10 +1,12 @@
-/* The only file that touches Pyodide. It runs Python off the page's main thread, and holds
-   no Python of its own: every request is answered by a call into harness/entry.py.
+/* Runs Python off the page's main thread, and holds no Python of its own: every request is
+   answered by a call into harness/entry.py. Python's boot is python_boot.js (bundled into this
+   file), which with sitebuild/make_python_boot.cjs and sitebuild/check_in_pyodide.cjs is all
+   that touches Pyodide.
 
    Protocol: the page sends one request at a time, {id, type, ...}; the worker answers
    {id, result} or {id, error}, and may send {id, progress} before that.
 
-     {id, type: "init", urls: {pyodide, pythonSnapshot, pythonBytecode, packageWheels: [...], harnessWheel, tests}}   (absolute URLs)
+     {id, type: "init", urls: {pyodide, pythonBoot, tests}}   (absolute URLs)
         -> {id, result: {python: "3.12.7"}}
      {id, type: "check", code}
         -> {id, result: null | {line, message}}   (a syntax error, found without running the code)
@@ -21,50 +23,32 @@
    Time limits are not enforced here: a worker busy in Python cannot read messages, so the
    page stops a run with worker.terminate() and starts a fresh worker. */
 
+import { startPython, step } from "./python_boot.js";
+
+// What loadPyodide fetches as the standard library when Python starts from its snapshot, which
+// already holds every module the harness imports: an empty zip (the real one comes after ready).
+const EMPTY_ZIP = "data:application/zip;base64,UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==";
+
 let entry = null; // harness.entry, the Python this worker calls (JSON text in, JSON text out)
 let suiteJson = null; // the problem's tests.json, decoded afresh by every run
 
-// Each loading step names itself when it fails, so the page can say what went wrong.
 async function init({ urls }) {
   const testsText = step("could not download the tests", () => fetchText(urls.tests));
-  // Python starts from a memory snapshot made at build time, downloaded in parallel with the
-  // runtime files loadPyodide fetches.
-  const snapshot = fetchGunzipped(urls.pythonSnapshot);
-  const bytecode = step("could not download the bytecode of numpy and the harness", () => fetchBytes(urls.pythonBytecode));
-  for (const download of [testsText, snapshot, bytecode]) download.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
-  // numpy's wheel downloads while Python boots too, into the browser's cache, where
-  // loadPackage finds it; at low priority, so the runtime and the snapshot come first.
-  const wheelsCached = Promise.all(urls.packageWheels.map((url) => fetch(url, { priority: "low" }).then((response) => response.arrayBuffer())));
-  const pyodide = await step("could not start Python", () => {
-    importScripts(urls.pyodide + "pyodide.js");
-    return loadPyodide({ indexURL: urls.pyodide, _loadSnapshot: snapshot });
+  testsText.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+  const python = await startPython({
+    indexURL: urls.pyodide,
+    manifest: urls.pythonBoot,
+    read: (name, signal) => fetchChunks(new URL(name, urls.pythonBoot), signal),
+    readSync: (name) => fetchSynchronously(new URL(name, urls.pythonBoot)),
+    loadRuntime: async () => importScripts(urls.pyodide + "pyodide.js", urls.pyodide + "pyodide.asm.js"),
+    stdLibURL: EMPTY_ZIP,
+    warn: (message) => console.warn(message),
   });
-  await wheelsCached.catch(() => {}); // loadPackage downloads a wheel that failed again, and reports it
-  await step("could not load numpy", () => loadPackage(pyodide, "numpy"));
-  await step("could not install the grading harness", () => loadPackage(pyodide, urls.harnessWheel, "harness"));
-  // The wheels hold source only; with this bytecode, importing them compiles nothing.
-  pyodide.unpackArchive(await bytecode, "zip", { extractDir: "/" });
-  entry = pyodide.pyimport("harness.entry");
+  entry = await step("could not load the grading harness", () => python.pyodide.pyimport("harness.entry"));
   suiteJson = await testsText;
+  // After the answer below: the files Python did not need to get ready.
+  setTimeout(() => python.installRemainingFiles().catch((error) => console.warn(`Python's remaining files could not be installed: ${error.message}`)));
   return { python: entry.start() };
-}
-
-/** pyodide.loadPackage reports a failed download through a callback, not by throwing.
- *  `what` is a package of the runtime's lock file or a wheel's URL. */
-async function loadPackage(pyodide, what, name = what) {
-  const errors = [];
-  await pyodide.loadPackage(what, { messageCallback: () => {}, errorCallback: (message) => errors.push(message) });
-  if (!(name in pyodide.loadedPackages)) throw new Error(errors.join(" ") || `${name} did not load`);
-}
-
-async function step(what, action) {
-  try {
-    return await action();
-  } catch (error) {
-    // Python errors arrive as whole tracebacks; their last line says what happened.
-    const lines = String(error && error.message ? error.message : error).trim().split("\n");
-    throw new Error(`${what} (${lines[lines.length - 1]})`);
-  }
 }
 
 function run({ id, suite, code }) {
@@ -82,18 +66,26 @@ async function fetchText(url) {
   return (await fetchOk(url)).text();
 }
 
-async function fetchBytes(url) {
-  return new Uint8Array(await (await fetchOk(url)).arrayBuffer());
+/** A file's bytes in the chunks they arrived in (joining them would copy them once more). */
+async function fetchChunks(url, signal) {
+  const reader = (await fetchOk(url, { signal })).body.getReader();
+  const chunks = [];
+  for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+  return chunks;
 }
 
-/** The build gzips the snapshot itself: servers need not compress it, and may add their own gzip on top. */
-async function fetchGunzipped(url) {
-  const response = await fetchOk(url);
-  return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+/** For an import that cannot wait: a worker may still block on a request. */
+function fetchSynchronously(url) {
+  const request = new XMLHttpRequest();
+  request.open("GET", url, false);
+  request.responseType = "arraybuffer";
+  request.send();
+  if (request.status !== 200) throw new Error(`could not download ${url} (HTTP ${request.status})`);
+  return new Uint8Array(request.response);
 }
 
-async function fetchOk(url) {
-  const response = await fetch(url);
+async function fetchOk(url, options) {
+  const response = await fetch(url, options);
   if (!response.ok) throw new Error(`could not download ${url} (HTTP ${response.status})`);
   return response;
 }

@@ -100,7 +100,7 @@ def test_full_storage_is_announced_when_saving_fails(context, site_url):
 
 
 def test_python_that_fails_to_load_says_what_failed_and_retries(context, site_url, reference_solution):
-    context.route("**/numpy-*.whl", lambda route: route.fulfill(status=404, body="missing"))
+    context.route("**/numpy-libraries.zst", lambda route: route.fulfill(status=404, body="missing"))
     page = open_exercise(context, site_url)
     status = by_testid(page, "runtime-status")
     expect(status).to_have_attribute("data-state", "error", timeout=PYTHON_LOAD_TIMEOUT_MS)
@@ -112,7 +112,7 @@ def test_python_that_fails_to_load_says_what_failed_and_retries(context, site_ur
     assert statuses(page) == ["not-run"] * 4
     expect(by_testid(page, "results-error")).to_contain_text("Retry")
     # Once the file can be had again, Retry loads Python and the same code passes.
-    context.unroute("**/numpy-*.whl")
+    context.unroute("**/numpy-libraries.zst")
     by_testid(page, "retry-python").click()
     wait_until_ready(page)
     assert run_and_wait(page) == "4 of 4 tests passed"
