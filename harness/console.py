@@ -15,6 +15,7 @@ import linecache
 
 import numpy as np
 
+from .expressions import CONSOLE_FILENAME
 from .isolation import call_isolated, isolated_run
 from .learner_code import (
     OUTPUT_LIMIT_CHARS,
@@ -26,8 +27,6 @@ from .learner_code import (
     run_learner_file,
 )
 
-# The filename entries are compiled under, so their frames are told from the learner's file.
-CONSOLE_FILENAME = "<console>"
 # How the reply says the learner's code was loaded for an entry.
 FIRST_LOAD = "first"  # the first entry since Python started
 RELOADED = "changed"  # the code changed since the last entry: earlier names are gone

@@ -38,7 +38,7 @@ def _call_does_not_fit(failure, requirement, fix):
 
 def keyboard_input(failure, match):
     call = failure.call
-    where = f"Line {failure.spot.line}: " if failure.spot is not None else ""
+    where = f"{failure.spot.place}: " if failure.spot is not None else ""
     arguments = f", as in `{call.text(call.parameters)}`" if call is not None else ""
     return (
         f"{where}`input()` waits for someone to type, but nobody can type here: the tests pass the values "

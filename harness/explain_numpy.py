@@ -29,13 +29,13 @@ def broadcasting(failure, match):
     if clash is None:
         if spot.node is not None or len(message_shapes) < 2:  # not an operation (a learner's own raise?), or no shapes
             return None
-        sentences = [f"Line {spot.line} combines arrays of shapes {listed(map(shape_text, message_shapes))}, which do not fit together.", _rule(message_shapes)]
+        sentences = [f"{spot.place} combines arrays of shapes {listed(map(shape_text, message_shapes))}, which do not fit together.", _rule(message_shapes)]
         return "\n".join(sentence for sentence in sentences if sentence)
     node, operands, shapes = clash
     if isinstance(node, ast.AugAssign) and _broadcast(shapes) is not None:
         return _does_not_fit_in_place(spot, node, shapes)
     named = listed(f"`{spot.text(operand)}` has shape {shape_text(shape)}" for operand, shape in zip(operands, shapes))
-    sentences = [f"Line {spot.line}, `{spot.text(node)}`: {named}, which do not fit together.", _rule(shapes)]
+    sentences = [f"{spot.place}, `{spot.text(node)}`: {named}, which do not fit together.", _rule(shapes)]
     sentences += [_grown_shape(spot, operand, shape) for operand, shape in zip(operands, shapes)]
     sentences.append(_broadcast_hint(spot, operands, shapes))
     sentences.append(_shapes_on_the_line(spot, operands))
@@ -57,7 +57,7 @@ def matrix_product(failure, match):
     (first, second), (first_shape, second_shape) = [spot.text(operand) for operand in operands], shapes
     inner = -2 if len(second_shape) >= 2 else 0
     sentences = [
-        f"Line {spot.line}, `{spot.text(spot.node)}` is a matrix product: `{first}` has shape {shape_text(first_shape)} and "
+        f"{spot.place}, `{spot.text(spot.node)}` is a matrix product: `{first}` has shape {shape_text(first_shape)} and "
         f"`{second}` has shape {shape_text(second_shape)}, but it needs the last length of `{first}` ({first_shape[-1]}) to equal "
         f"the {'second-to-last' if inner == -2 else 'first'} length of `{second}` ({second_shape[inner]})."
     ]
@@ -99,16 +99,16 @@ def axis_out_of_range(failure, match):
         return None
     array = _reduced_array(spot, node)
     if array is None:
-        return f"Line {spot.line}, `{spot.text(node)}` asks for axis {axis} of an array with {axes(ndim)}."
+        return f"{spot.place}, `{spot.text(node)}` asks for axis {axis} of an array with {axes(ndim)}."
     shape = shape_of(spot.value(array)) or (None,) * ndim
     name = spot.text(array)
     if ndim == 0:
-        return f"Line {spot.line}, `{spot.text(node)}`: `{name}` is a single number (shape ()), with no axis {axis}."
+        return f"{spot.place}, `{spot.text(node)}`: `{name}` is a single number (shape ()), with no axis {axis}."
     if ndim == 1:
         numbered = "its only axis is 0 (or -1)"
     else:
         numbered = f"its axes are {listed(map(str, range(ndim)))} (or {listed(map(str, range(-ndim, 0)))} counting from the end)"
-    sentence = f"Line {spot.line}, `{spot.text(node)}`: `{name}` has {axes(ndim)}{_shape_clause(shape)}, so {numbered}; there is no axis {axis}."
+    sentence = f"{spot.place}, `{spot.text(node)}`: `{name}` has {axes(ndim)}{_shape_clause(shape)}, so {numbered}; there is no axis {axis}."
     if axis >= ndim:
         sentence += " If you expected more axes, an earlier step (a sum, mean or norm over an axis) may already have removed one."
     return sentence
@@ -127,13 +127,13 @@ def array_as_condition(failure, match):
         else:
             instead = f"`{'np.maximum' if largest else 'np.minimum'}({arguments})` compares entry by entry."
         return (
-            f"Line {spot.line}, Python's `{spot.text(node)}` compares whole arrays, which gives one True/False per entry, "
+            f"{spot.place}, Python's `{spot.text(node)}` compares whole arrays, which gives one True/False per entry, "
             f"not one answer. {instead}"
         )
     shape = shape_of(spot.value(node))
     what = f"an array of shape {shape_text(shape)}" if shape else "an array"
     return (
-        f"Line {spot.line}, `{spot.text(node)}` is {what}, one True/False per entry, but {_condition_keyword(spot, node)} "
+        f"{spot.place}, `{spot.text(node)}` is {what}, one True/False per entry, but {_condition_keyword(spot, node)} "
         f"needs a single True or False. To decide entry by entry use `np.where({spot.text(node)}, a, b)`, "
         "or combine both cases with arithmetic (e.g. `label * a + (1 - label) * b`)."
     )
@@ -147,7 +147,7 @@ def array_as_number(failure, match):
     argument = node.args[0]
     shape = shape_of(spot.value(argument))
     what = f"an array of shape {shape_text(shape)}" if shape else "an array"
-    sentence = f"Line {spot.line}, `{spot.text(node)}` needs a single number, but `{spot.text(argument)}` is {what}."
+    sentence = f"{spot.place}, `{spot.text(node)}` needs a single number, but `{spot.text(argument)}` is {what}."
     func = node.func
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "math" and hasattr(np, func.attr):
         return sentence + f" `np.{func.attr}` works on whole arrays, entry by entry."
@@ -165,7 +165,7 @@ def boolean_subtraction(failure, match):
         return None
     named = booleans[0]
     return (
-        f"Line {spot.line}, `{spot.text(node)}`: `{spot.text(named)}` holds booleans (True/False), and numpy does not "
+        f"{spot.place}, `{spot.text(node)}`: `{spot.text(named)}` holds booleans (True/False), and numpy does not "
         f"{'subtract' if isinstance(node, ast.BinOp) else 'negate'} booleans. Turn them into numbers first, "
         f"e.g. `{_parenthesised(spot, named)}.astype(float)` (True becomes 1.0, False 0.0)."
     )
@@ -179,7 +179,7 @@ def too_many_indices(failure, match):
     ndim, used = int(match["ndim"]), int(match["used"])
     array = spot.text(node.value)
     shape = shape_of(spot.value(node.value))
-    sentence = f"Line {spot.line}, `{spot.text(node)}` uses {used} indices, but `{array}` has {axes(ndim)}{_shape_clause(shape)}."
+    sentence = f"{spot.place}, `{spot.text(node)}` uses {used} indices, but `{array}` has {axes(ndim)}{_shape_clause(shape)}."
     if ndim == 1:
         column = f"{_parenthesised(spot, node.value)}[:, None]"
         sentence += f" Index it with one index (`{array}[i]`), or give it a second axis first (`{column}` has shape ({shape[0] if shape else 'N'}, 1))."
@@ -282,7 +282,7 @@ def _does_not_fit_in_place(spot, node, shapes):
     target, value = spot.text(node.target), spot.text(node.value)
     sign = _OPERATOR_SIGNS.get(type(node.op), "?")
     return (
-        f"Line {spot.line}, `{spot.text(node)}` would make an array of shape {shape_text(_broadcast(shapes))}, which does not fit "
+        f"{spot.place}, `{spot.text(node)}` would make an array of shape {shape_text(_broadcast(shapes))}, which does not fit "
         f"in `{target}`, of shape {shape_text(shapes[0])}: an in-place operation cannot change an array's shape. "
         f"Use `{target} {sign} {value}`, which makes a new array."
     )

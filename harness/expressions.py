@@ -19,6 +19,8 @@ from types import FrameType
 
 import numpy as np
 
+# The filename the console's entries are compiled under (the editor's is learner_code's).
+CONSOLE_FILENAME = "<console>"
 # Bounds on the work one explanation may do: the evaluator visits at most this many nodes,
 # and neither reads nor computes an array larger than this many elements.
 NODE_BUDGET = 200
@@ -37,6 +39,14 @@ class Spot:
     node: ast.AST | None
     statement: ast.stmt | None
     tree: "_Tree"
+
+    @property
+    def place(self):
+        """How a sentence names the line: "Line 12" in the editor, "In the console" for what
+        the learner typed there (one line), "Line 2 of the console entry" (several)."""
+        if self.frame.f_code.co_filename != CONSOLE_FILENAME:
+            return f"Line {self.line}"
+        return "In the console" if sum(1 for line in self.tree.lines if line.strip()) <= 1 else f"Line {self.line} of the console entry"
 
     def text(self, node):
         """The learner's own text of `node`, on one line."""

@@ -13,6 +13,7 @@ from types import FunctionType
 
 from .display import exception_message, show_exception
 from .explain import explain_error
+from .expressions import CONSOLE_FILENAME
 from .isolation import OsExitCalled, call_isolated
 
 # The filename the learner's code is compiled under; frames with it are the learner's own.
@@ -150,10 +151,13 @@ def explain_exception(error, call=None):
     exception itself and the learner's own frames.
 
     `call` (a TestCall) is how a test called the function, when one did."""
-    entries = [entry for entry in _traceback_entries(error.__traceback__) if entry.tb_frame.f_code.co_filename == EDITOR_FILENAME]
+    everything = list(_traceback_entries(error.__traceback__))
+    entries = [entry for entry in everything if entry.tb_frame.f_code.co_filename == EDITOR_FILENAME]
+    # The explanation is about the innermost line the learner wrote: in the editor or typed in the console.
+    written = [entry for entry in everything if entry.tb_frame.f_code.co_filename in (EDITOR_FILENAME, CONSOLE_FILENAME)]
     frames = traceback.StackSummary.extract((entry.tb_frame, entry.tb_lineno) for entry in entries)
     detail = _message_of(error)
-    explanation = explain_error(error, detail, entries[-1] if entries else None, call)
+    explanation = explain_error(error, detail, written[-1] if written else None, call)
     lines = [explanation, ""] if explanation else []
     lines.append(_headline(error, detail))
     if frames:

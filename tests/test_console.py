@@ -117,6 +117,15 @@ def test_an_error_in_the_learners_code_is_explained_on_the_editors_line(session)
     assert "line 12, in contrastive_loss" in reply["error"]["message"]
 
 
+def test_a_numpy_error_in_what_the_learner_typed_is_explained_in_the_consoles_terms(session):
+    session.run(LEARNER_CODE, "a = np.ones((3, 3)); b = np.ones((3, 4))")
+    reply = session.run(LEARNER_CODE, "a + b")
+    assert reply["error"]["line"] is None
+    assert reply["error"]["message"].startswith("In the console, `a + b`: `a` has shape (3, 3) and `b` has shape (3, 4)")
+    typed = session.run(LEARNER_CODE, "c = a.T\nc @ b.T")
+    assert typed["error"]["message"].startswith("Line 2 of the console entry, `c @ b.T` is a matrix product")
+
+
 def test_an_error_in_the_entry_itself_names_no_editor_line(session):
     reply = session.run(LEARNER_CODE, "x = 1\nundefined_name")
     assert reply["error"] == {"message": "NameError: name 'undefined_name' is not defined", "line": None}
