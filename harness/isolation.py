@@ -4,8 +4,8 @@ the modules the harness uses outlives the call.
 Learner code runs in the same interpreter as the harness, and one interpreter serves many
 runs (the browser's worker, CPython's grading process, a regrading tool grading many
 learners' submissions in turn). So the grading of one submission is one `isolated_run()`,
-and every call into learner code (loading the file, each test's call) goes through
-`call_isolated`. When the run starts it takes the state below as its record; after every
+as is each console entry (harness/console.py), and every call into learner code (loading
+the file, each test's call, the entry) goes through `call_isolated`. When the run starts it takes the state below as its record; after every
 call the harness puts it back before it compares anything; when the run ends all of it is
 as the record says, so every run starts from the same state. The record is made by
 construction, not from a list: every module loaded, and every class they hold.
