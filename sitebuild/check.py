@@ -5,7 +5,6 @@ scaffold TODOs left in the folder; and searches the built site for solution code
 
 import gzip
 import json
-import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
@@ -15,8 +14,9 @@ from harness.results import PASSED
 
 from . import python_boot
 from .errors import BuildError
+from .node_scripts import run_node_script
 from .mistakes import MISTAKES_DIR
-from .paths import NODE_MODULES, PROBLEMS, REPO, shown
+from .paths import PROBLEMS, REPO, shown
 from .site import build_site
 
 PYODIDE_CHECK_SCRIPT = REPO / "sitebuild" / "check_in_pyodide.cjs"
@@ -115,35 +115,23 @@ def _check_in_cpython(problem, folder):
 
 def grade_in_pyodide(site, solutions):
     """Grades each {slug, solution} in Pyodide, booted as the worker boots it, from the built
-    `site`: a list of {slug, tests, examples} results, or a BuildError saying why not."""
-    request = {"site": str(site), "bootManifest": python_boot.BOOT_MANIFEST, "problems": solutions}
-    try:
-        completed = subprocess.run(
-            ["node", str(PYODIDE_CHECK_SCRIPT)],
-            input=json.dumps(request),
-            capture_output=True,
-            text=True,
-            cwd=NODE_MODULES.parent,
-            check=False,
-            timeout=PYODIDE_CHECK_LIMIT_SECONDS,
-        )
-    except subprocess.TimeoutExpired:
-        return BuildError(
-            shown(PYODIDE_CHECK_SCRIPT),
-            f"Pyodide did not finish grading the references within {PYODIDE_CHECK_LIMIT_SECONDS} s",
-            "look for a reference solution that is much slower in Pyodide than in CPython, then `make check` again",
-        )
-    if completed.returncode != 0:
-        return BuildError(shown(PYODIDE_CHECK_SCRIPT), f"Pyodide could not grade the references: {completed.stderr.strip()[-2000:]}", "run `npm ci`, then `make check` again")
-    return json.loads(completed.stdout)
+    `site`: a list of {slug, tests, examples} results; a BuildError if it cannot."""
+    return run_node_script(
+        PYODIDE_CHECK_SCRIPT,
+        {"site": str(site), "bootManifest": python_boot.BOOT_MANIFEST, "problems": solutions},
+        "Pyodide could not grade the references",
+        "run `npm ci`, then `make check` again; if it ran out of time, look for a reference solution much slower in Pyodide than in CPython",
+        PYODIDE_CHECK_LIMIT_SECONDS,
+    )
 
 
 def _check_in_pyodide(site, problems, problems_dir):
-    graded_problems = grade_in_pyodide(
-        site, [{"slug": p.slug, "solution": (problems_dir / p.slug / "solution.py").read_text(encoding="utf-8")} for p in problems]
-    )
-    if isinstance(graded_problems, BuildError):
-        return [graded_problems]
+    try:
+        graded_problems = grade_in_pyodide(
+            site, [{"slug": p.slug, "solution": (problems_dir / p.slug / "solution.py").read_text(encoding="utf-8")} for p in problems]
+        )
+    except BuildError as error:
+        return [error]
     findings = []
     for graded in graded_problems:
         folder = problems_dir / graded["slug"]

@@ -1,14 +1,13 @@
 """Markdown statement -> HTML, with $math$ rendered by KaTeX at build time."""
 
-import json
 import re
-import subprocess
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from .errors import BuildError
-from .paths import NODE_MODULES, REPO, shown
+from .node_scripts import run_node_script
+from .paths import REPO
 
 RENDER_MATH_SCRIPT = REPO / "sitebuild" / "render_math.cjs"
 # Inline math directly followed by punctuation, which must not wrap onto a line of its own.
@@ -41,14 +40,4 @@ def render_statement(markdown_text, source_name):
 def render_math(formulas):
     if not formulas:
         return []
-    completed = subprocess.run(
-        ["node", str(RENDER_MATH_SCRIPT)],
-        input=json.dumps(formulas),
-        capture_output=True,
-        text=True,
-        cwd=NODE_MODULES.parent,
-        check=False,
-    )
-    if completed.returncode != 0:
-        raise BuildError(shown(RENDER_MATH_SCRIPT), f"KaTeX failed: {completed.stderr.strip()}", "run `npm ci`")
-    return json.loads(completed.stdout)
+    return run_node_script(RENDER_MATH_SCRIPT, formulas, "KaTeX failed", "run `npm ci`")
