@@ -64,23 +64,27 @@ export async function startPython(host) {
   const manifest = step("could not download Python's boot files", async () => JSON.parse(new TextDecoder().decode(join(await host.read(host.manifest)))));
   const libraries = step("could not load numpy", async () => unpackFiles(await readZstd(host, (await manifest).libraries)));
   const otherFiles = lazily(() => step("could not load numpy", async () => unpackFiles(await readZstd(host, (await manifest).otherFiles))));
-  for (const download of [manifest, libraries]) download.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+  const snapshotDownload = new AbortController(); // the snapshot is not worth finishing once it cannot be used
+  const snapshot = manifest.then((boot) => readZstd(host, boot.snapshot, snapshotDownload.signal));
+  for (const download of [manifest, libraries, snapshot]) download.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+  // Both downloads are asked for before Pyodide's scripts load: importScripts holds this thread
+  // until they have run, so a request made after it would start that much later.
+  await manifest.catch(() => {});
   await step("could not start Python", () => host.loadRuntime());
   try {
-    const pyodide = await restoreSnapshot(host, await manifest, libraries);
+    const pyodide = await restoreSnapshot(await manifest, libraries, snapshot, host);
     return { pyodide, fromSnapshot: true, installRemainingFiles: remainingFilesInstaller(host, pyodide, await manifest, otherFiles) };
   } catch (error) {
+    snapshotDownload.abort();
     host.warn(`Python could not start from its snapshot, so it boots the plain way (a few seconds slower): ${error.message}`);
   }
   const pyodide = await bootPlainly(host, await manifest, libraries, otherFiles);
   return { pyodide, fromSnapshot: false, installRemainingFiles: async () => {} };
 }
 
-async function restoreSnapshot(host, manifest, libraries) {
-  const download = new AbortController(); // the snapshot is not worth finishing once it cannot be used
-  const snapshot = readZstd(host, manifest.snapshot, download.signal);
+async function restoreSnapshot(manifest, libraries, snapshot, host) {
   const compiled = libraries.then((files) => Promise.all(manifest.linking.libraries.map(({ path }) => WebAssembly.compile(files.get(path)))));
-  for (const download of [snapshot, compiled]) download.catch(() => {});
+  compiled.catch(() => {});
   const layout = manifest.snapshot;
   const memory = new Uint8Array(layout.headerBytes + layout.memoryBytes); // what Pyodide's loader copies in
   const createModule = globalThis._createPyodideModule;
@@ -101,9 +105,6 @@ async function restoreSnapshot(host, manifest, libraries) {
     const pyodide = await loadPyodide({ ...SAME_RUNTIME_EVERYWHERE, indexURL: host.indexURL, stdout: host.stdout, stderr: host.stderr, stdLibURL: host.stdLibURL, _loadSnapshot: memory });
     afterRestore(pyodide);
     return pyodide;
-  } catch (error) {
-    download.abort();
-    throw error;
   } finally {
     globalThis._createPyodideModule = createModule;
   }
