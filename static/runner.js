@@ -9,7 +9,7 @@ const RESTART_AFTER_TIME_LIMIT = "Restarting Python after the time limit…";
 const RESTART_AFTER_CRASH = "Restarting Python after a crash…";
 
 export class PythonRunner {
-  /** urls: absolute {worker, pyodide, pythonSnapshot, pythonBytecode, packageWheels: [...], harnessWheel, tests}; onStateChange(state, detail). */
+  /** urls: absolute {worker, pyodide, pythonBoot, tests, ...}; onStateChange(state, detail). */
   constructor({ urls, timeLimitSeconds, onStateChange }) {
     this.urls = urls;
     this.timeLimitSeconds = timeLimitSeconds;
