@@ -3,11 +3,12 @@ validates, it grades the reference (tests and examples) through the harness exac
 page does, in CPython and in Pyodide; makes sure the starter does not already pass; finds
 scaffold TODOs left in the folder; and searches the built site for solution code."""
 
-import gzip
 import json
 import tempfile
 import zipfile
 from pathlib import Path
+
+import zstandard
 
 from harness import entry
 from harness.results import PASSED
@@ -81,13 +82,13 @@ def leaked_sources(site, folders):
 
 
 def _site_texts(site):
-    """Each file of the site as text, compressed ones (wheels, zips, the Python snapshot) unpacked."""
+    """Each file of the site as text, compressed ones (wheels, zips, the Python boot's files) unpacked."""
     for path in sorted(site.rglob("*")):
         if path.suffix in (".whl", ".zip"):
             with zipfile.ZipFile(path) as archive:
                 yield path, "\n".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
-        elif path.suffix == ".gz":
-            yield path, gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        elif path.suffix == ".zst":
+            yield path, zstandard.ZstdDecompressor().decompress(path.read_bytes()).decode("utf-8", "replace")
         elif path.is_file():
             yield path, path.read_bytes().decode("utf-8", "replace")
 

@@ -1,23 +1,28 @@
-// Makes the memory snapshot the worker's Python starts from (sitebuild/python_boot.py packs and
-// compresses what this writes; static/python_boot.js restores it):
+// Makes the memory snapshots the worker's Python starts from (sitebuild/python_boot.py packs and
+// compresses what this writes; static/python_boot.js restores them):
 //
 //   node make_python_boot.cjs <pyodide folder> <site-packages folder> <output folder>
 //
 // <site-packages folder> holds numpy's and the harness's files as installed. A first Node
-// process imports the harness (and so numpy) the plain way, to learn which of numpy's shared
-// libraries that loads, and in which order. A second one, fresh, boots Python to be
+// process boots Python, keeps Pyodide's own snapshot of it (the plain boot's start, for engines
+// where the restore below does not match), imports the harness (and so numpy) the plain way,
+// to learn which of numpy's shared libraries that loads, and in which order, and compiles the
+// modules it imported (the plain boot's bytecode). A second one, fresh, boots Python to be
 // snapshotted, loads those libraries at memory and table addresses it chooses, imports the
 // harness, and writes into <output folder>:
 // - snapshot: Pyodide's snapshot header, then a bitmap of the memory pages that differ from a
 //   fresh runtime's memory, then those pages (the others the restore takes from the runtime);
 // - linking.json: where the libraries are and what the restore must replay, the snapshot's
-//   layout, and where site-packages and the standard library are (for python-boot.json).
+//   layout, and where site-packages and the standard library are (for python-boot.json);
+// - plain-snapshot: Pyodide's own snapshot of Python just started, before any import;
+// - bytecode/: the .pyc of every module of site-packages the harness imports, at the paths
+//   (relative to site-packages) where Python looks for them first.
 const fs = require("fs");
 const path = require("path");
 const { execFileSync } = require("child_process");
 const { loadPythonBoot } = require("./python_boot_in_node.cjs");
 
-const FIND_LIBRARIES = "--find-libraries";
+const LOAD_PLAINLY = "--load-plainly";
 // The function table grows while the runtime starts, by a few entries more in some engines
 // (Node 20: 11916, Chromium: 11917): the libraries start this far above Node's length, and the
 // restore checks that the table has not reached them.
@@ -32,18 +37,41 @@ function importHarness(pyodide, sitePackagesDir) {
   }
 }
 
-async function findLibraries(runtimeDir, sitePackagesDir) {
-  const pyodide = await globalThis.loadPyodide({ indexURL: runtimeDir, stdout: () => {}, stderr: () => {} });
+// Compiles every module of site-packages that is imported to the .pyc its import looks for
+// first; unchecked, since the sources written on every visit get new timestamps. Returns
+// their paths.
+const COMPILE_IMPORTED_MODULES = `
+import importlib.util, json, py_compile, sys
+
+def compiled(site_packages):
+    for name, module in sorted(sys.modules.items()):
+        origin = getattr(getattr(module, "__spec__", None), "origin", None) or ""
+        if origin.startswith(site_packages + "/") and origin.endswith(".py"):
+            yield py_compile.compile(origin, importlib.util.cache_from_source(origin), doraise=True,
+                                     invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+`;
+
+/** The plain boot's files (plain-snapshot, bytecode/) and numpy's libraries in load order. */
+async function loadPlainly(runtimeDir, sitePackagesDir, outDir) {
+  const pyodide = await globalThis.loadPyodide({ indexURL: runtimeDir, _makeSnapshot: true, stdout: () => {}, stderr: () => {} });
+  fs.writeFileSync(path.join(outDir, "plain-snapshot"), pyodide.makeMemorySnapshot());
   const sitePackages = pyodide._api.sitepackages;
   writeTree(pyodide, sitePackagesDir, sitePackages);
   importHarness(pyodide, sitePackagesDir);
-  return Object.keys(pyodide._module.LDSO.loadedLibsByName)
+  const libraries = Object.keys(pyodide._module.LDSO.loadedLibsByName)
     .filter((name) => name.startsWith(`${sitePackages}/`))
     .map((name) => name.slice(sitePackages.length + 1));
+  pyodide.runPython(COMPILE_IMPORTED_MODULES);
+  for (const pyc of JSON.parse(pyodide.runPython(`json.dumps(list(compiled(${JSON.stringify(sitePackages)})))`))) {
+    const target = path.join(outDir, "bytecode", pyc.slice(sitePackages.length + 1));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, pyodide.FS.readFile(pyc));
+  }
+  return libraries;
 }
 
 async function makeSnapshot(runtimeDir, sitePackagesDir, outDir) {
-  const libraries = JSON.parse(execFileSync(process.execPath, [__filename, FIND_LIBRARIES, runtimeDir, sitePackagesDir], { encoding: "utf8" }));
+  const libraries = JSON.parse(execFileSync(process.execPath, [__filename, LOAD_PLAINLY, runtimeDir, sitePackagesDir, outDir], { encoding: "utf8" }));
   const { loadLibraryAt, unchangedPagesChecksum, SAME_RUNTIME_EVERYWHERE } = loadPythonBoot();
   // The memory a restore starts from: the runtime as it is before Python itself starts.
   let fresh = null;
@@ -163,10 +191,10 @@ function writeTree(pyodide, fromDir, toDir) {
 
 async function main() {
   const [mode, ...args] = process.argv.slice(2);
-  const runtimeDir = path.resolve(mode === FIND_LIBRARIES ? args[0] : mode) + path.sep;
+  const runtimeDir = path.resolve(mode === LOAD_PLAINLY ? args[0] : mode) + path.sep;
   require(path.join(runtimeDir, "pyodide.js"));
   require(path.join(runtimeDir, "pyodide.asm.js"));
-  if (mode === FIND_LIBRARIES) process.stdout.write(JSON.stringify(await findLibraries(runtimeDir, args[1])));
+  if (mode === LOAD_PLAINLY) process.stdout.write(JSON.stringify(await loadPlainly(runtimeDir, ...args.slice(1))));
   else await makeSnapshot(runtimeDir, ...args);
 }
 

@@ -6,12 +6,16 @@
 - numpy-libraries.zst: numpy's shared libraries that importing it loads, which the restore
   instantiates where the snapshot expects them;
 - site-packages.zst: every other file of numpy and the harness, written into Python's file
-  system once it is ready (or at the first import that needs one).
+  system once it is ready (or at the first import that needs one);
+- python-plain-snapshot.zst and site-packages-bytecode.zst, fetched only by the plain boot (an
+  engine whose function table does not match the build's, as WebKit's): Pyodide's own snapshot
+  of Python just started, which it restores instead of starting Python, and the bytecode of the
+  modules the harness imports, so that importing them compiles nothing.
 
 The build compresses them with zstd itself: about a third smaller than gzip, as fast to
 decode, and the same size whether or not the server compresses what it sends.
 
-Making them boots Pyodide twice in Node and compresses 30 MB (about 30 s), so they are kept
+Making them boots Pyodide twice in Node and compresses 53 MB (about 30 s), so they are kept
 in .cache/, under a digest of everything they are made from: a rebuild that changes none of
 it reuses them.
 """
@@ -35,7 +39,11 @@ BOOT_MANIFEST = "python-boot.json"
 SNAPSHOT = "python-snapshot.zst"
 LIBRARIES = "numpy-libraries.zst"
 OTHER_FILES = "site-packages.zst"
-BOOT_FILES = (BOOT_MANIFEST, SNAPSHOT, LIBRARIES, OTHER_FILES)
+PLAIN_SNAPSHOT = "python-plain-snapshot.zst"
+BYTECODE = "site-packages-bytecode.zst"
+# Fetched only when the restore does not match: the service worker keeps them once fetched.
+PLAIN_BOOT_FILES = (PLAIN_SNAPSHOT, BYTECODE)
+BOOT_FILES = (BOOT_MANIFEST, SNAPSHOT, LIBRARIES, OTHER_FILES, *PLAIN_BOOT_FILES)
 MAKE_BOOT_FILES_SCRIPT = REPO / "sitebuild" / "make_python_boot.cjs"
 # What the Node script runs besides itself: its boot code is the worker's.
 MADE_WITH = (REPO / "sitebuild" / "python_boot_in_node.cjs", STATIC / "python_boot.js", Path(__file__))
@@ -76,6 +84,7 @@ def _make_boot_files(pyodide_dir, wheels, destination):
         recorded = json.loads((made / "linking.json").read_text())
         library_paths = [library["path"] for library in recorded["linking"]["libraries"]]
         files = {path.relative_to(site_packages).as_posix(): path for path in sorted(site_packages.rglob("*")) if path.is_file()}
+        bytecode = made / "bytecode"
         output = work / "output"
         output.mkdir()
         manifest = {
@@ -84,6 +93,10 @@ def _make_boot_files(pyodide_dir, wheels, destination):
             "libraries": _compressed(_pack([(path, files[path]) for path in library_paths]), output / LIBRARIES),
             "otherFiles": _compressed(_pack([(path, file) for path, file in files.items() if path not in library_paths]), output / OTHER_FILES),
             "stdlib": {"file": STDLIB, "path": recorded["stdlib"]},
+            "plainBoot": {
+                "snapshot": _compressed((made / "plain-snapshot").read_bytes(), output / PLAIN_SNAPSHOT),
+                "bytecode": _compressed(_pack([(path.relative_to(bytecode).as_posix(), path) for path in sorted(bytecode.rglob("*.pyc"))]), output / BYTECODE),
+            },
             "linking": recorded["linking"],
         }
         (output / BOOT_MANIFEST).write_text(json.dumps(manifest, indent=1))

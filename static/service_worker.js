@@ -1,9 +1,10 @@
 // The site's service worker (the build writes it to the site root as sw.js, after a line
-// `const MANIFEST = {version, runtime: [...], pages: [...]}` of URLs relative to this file).
-// The Python runtime and its wheels come from the cache after the first visit, so repeat
-// visits and restarts after a time limit skip the network; every other file is fetched
-// fresh when the network is there (edits and new builds show at once) and from the cache
-// when it is not, so the site works offline after the first visit.
+// `const MANIFEST = {version, runtime: [...], runtimeOnDemand: [...], pages: [...]}` of URLs
+// relative to this file). The Python runtime comes from the cache after the first visit, so
+// repeat visits and restarts after a time limit skip the network (the runtime's files that
+// only some browsers fetch, `runtimeOnDemand`, are cached when first fetched); every other
+// file is fetched fresh when the network is there (edits and new builds show at once) and
+// from the cache when it is not, so the site works offline after the first visit.
 
 // Cache Storage belongs to the origin, which GitHub Pages gives every project site of an account:
 // cache names carry this site's root path (as site_scope.js names localStorage keys), and
@@ -15,7 +16,7 @@ const PAGES_CACHE = `${SITE_CACHES}pages`;
 // Kits before that named their caches for the whole origin; each site takes its own entries out.
 const isUnscopedCache = (name) => name === "ml-exercise-kit-pages" || name.startsWith("ml-exercise-kit-runtime-");
 const toURL = (path) => new URL(path, self.registration.scope).href;
-const runtimeURLs = new Set(MANIFEST.runtime.map(toURL));
+const runtimeURLs = new Set([...MANIFEST.runtime, ...MANIFEST.runtimeOnDemand].map(toURL));
 const pageURLs = new Set(MANIFEST.pages.map(toURL));
 const folderOf = (url) => new URL("./", url).href;
 const siteFolders = new Set([...runtimeURLs, ...pageURLs].map(folderOf));
@@ -47,7 +48,7 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   if (event.request.method !== "GET") return;
   const url = event.request.url.split(/[?#]/)[0];
-  if (runtimeURLs.has(url)) event.respondWith(cacheFirst(event.request));
+  if (runtimeURLs.has(url)) event.respondWith(cacheFirst(event));
   else if (pageURLs.has(url)) event.respondWith(networkFirst(event.request));
 });
 
@@ -60,8 +61,17 @@ async function removeThisSitesEntries(name) {
   if (ours.length === requests.length) await caches.delete(name);
 }
 
-async function cacheFirst(request) {
-  return (await caches.match(request, { cacheName: RUNTIME_CACHE, ignoreSearch: true })) ?? fetch(request);
+/** A runtime file the cache lacks (one fetched on demand) is kept once it has arrived, while
+ *  the page already reads it. */
+async function cacheFirst(event) {
+  const cached = await caches.match(event.request, { cacheName: RUNTIME_CACHE, ignoreSearch: true });
+  if (cached) return cached;
+  const response = await fetch(event.request);
+  if (response.ok) {
+    const copy = response.clone();
+    event.waitUntil(caches.open(RUNTIME_CACHE).then((cache) => cache.put(event.request, copy)));
+  }
+  return response;
 }
 
 async function networkFirst(request) {

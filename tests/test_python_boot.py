@@ -1,8 +1,9 @@
 """The files the worker's Python boots from: a memory snapshot with numpy and the harness
 imported, numpy's libraries relinked at restore, and the rest of site-packages, made in Node
 at build time and kept in .cache/ between builds; and, in the browser, the restore from them,
-or the plain boot when the restore finds something that does not match. (`make check` and the
-other browser tests prove that Python grades from them.)"""
+or the plain boot when the restore finds something that does not match (from Pyodide's own
+snapshot and precompiled bytecode, which only it fetches). (`make check` and the other browser
+tests prove that Python grades from them.)"""
 
 import json
 import shutil
@@ -68,6 +69,19 @@ def test_the_libraries_import_numpy_needs_are_relinked_and_every_other_file_ship
     assert all(length <= next_base for (_, length), (next_base, _) in zip(tables, tables[1:]))
 
 
+def test_the_plain_boot_has_pyodide_own_snapshot_and_the_bytecode_of_what_the_harness_imports(built_site):
+    plain_boot = boot_manifest(built_site)["plainBoot"]
+    snapshot = zstandard.ZstdDecompressor().decompress((built_site / "pyodide" / plain_boot["snapshot"]["file"]).read_bytes())
+    assert len(snapshot) == plain_boot["snapshot"]["bytes"]
+    assert struct.unpack("<I", snapshot[:4])[0] == SNAPSHOT_MAGIC
+    bytecode = unpacked(built_site, plain_boot["bytecode"])
+    for module in ("harness/__pycache__/entry.cpython-312.pyc", "harness/__pycache__/console.cpython-312.pyc", "numpy/__pycache__/__init__.cpython-312.pyc", "numpy/_core/__pycache__/numeric.cpython-312.pyc"):
+        assert module in bytecode, module
+    assert "numpy/random/__pycache__/__init__.cpython-312.pyc" not in bytecode, "only what the harness imports"
+    # PEP 552 flags: hash-based and not checked against the sources, which are written afresh on every visit.
+    assert {struct.unpack("<I", pyc[4:8])[0] for pyc in bytecode.values()} == {1}
+
+
 def runtime_without_boot_files(built_site, folder):
     runtime = folder / "pyodide"
     shutil.copytree(built_site / "pyodide", runtime, ignore=shutil.ignore_patterns(*python_boot.BOOT_FILES))
@@ -118,11 +132,14 @@ def open_with_a_changed_boot_manifest(context, site_url, built_site, change):
 
 
 def test_the_snapshot_restores_without_falling_back(context, site_url, built_site, reference_solution):
+    requested = []
+    context.on("request", lambda request: requested.append(request.url))
     page, messages = open_with_a_changed_boot_manifest(context, site_url, built_site, lambda manifest: None)
     wait_until_ready(page)
     set_code(page, reference_solution)
     assert run_and_wait(page) == "4 of 4 tests passed"
     assert not [message for message in messages if FALLBACK in message], messages
+    assert not [url for url in requested if url.endswith(python_boot.PLAIN_BOOT_FILES)], "only the plain boot fetches its files"
 
 
 @pytest.mark.parametrize(
@@ -139,6 +156,17 @@ def test_a_snapshot_that_does_not_match_falls_back_to_the_plain_boot_and_says_so
     set_code(page, reference_solution)
     assert run_and_wait(page) == "4 of 4 tests passed", what
     assert [message for message in messages if FALLBACK in message], messages
+
+
+def test_the_plain_boot_without_its_own_files_still_grades_and_says_so(context, site_url, built_site, reference_solution):
+    for name in python_boot.PLAIN_BOOT_FILES:
+        context.route(f"**/pyodide/{name}", lambda route: route.fulfill(status=404))
+    page, messages = open_with_a_changed_boot_manifest(context, site_url, built_site, lambda manifest: manifest["linking"].update(tableStart=100))
+    wait_until_ready(page)
+    set_code(page, reference_solution)
+    assert run_and_wait(page) == "4 of 4 tests passed"
+    assert [message for message in messages if FALLBACK in message], messages
+    assert len([message for message in messages if "goes on without" in message]) == 2, messages
 
 
 def test_an_import_that_needs_the_remaining_files_before_they_arrive_fetches_them_at_once(context, site_url, built_site):
