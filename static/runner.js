@@ -19,6 +19,7 @@ export class PythonRunner {
     this.worker = null;
     this.ready = null;
     this.queue = Promise.resolve(); // runs and console entries, one at a time
+    this.waiting = 0; // how many of them have not finished
   }
 
   /** Starts loading Python unless it has been started already; resolves when it is ready. */
@@ -39,7 +40,13 @@ export class PythonRunner {
     this.setState("loading", reason);
     const started = performance.now();
     this.ready = this.request({ type: "init", urls: this.urls }).then(
-      (info) => this.setState("ready", `Python ${info.python} ready (loaded in ${seconds(performance.now() - started)})`),
+      (info) => {
+        this.setState("ready", `Python ${info.python} ready (loaded in ${seconds(performance.now() - started)})`);
+        // A run already waiting warms the engine itself; a warm-up before it would only delay it.
+        if (this.waiting === 0) {
+          this.oneAtATime(() => this.request({ type: "warm-up" })).catch((error) => console.warn(`Python's warm-up run failed: ${error.message}`));
+        }
+      },
       (error) => {
         this.setState("error", `Python could not be loaded: ${error.message}. Check your connection, then press Retry.`);
         throw error;
@@ -117,7 +124,8 @@ export class PythonRunner {
   /** Runs `task` once the runs and entries asked for before it are over: the worker answers one
    *  request at a time, and a time limit must count only the request it is for. */
   oneAtATime(task) {
-    const done = this.queue.then(task);
+    this.waiting += 1;
+    const done = this.queue.then(task).finally(() => (this.waiting -= 1));
     this.queue = done.catch(() => {});
     return done;
   }

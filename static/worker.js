@@ -14,6 +14,9 @@
         -> {id, progress: {event: "test-started", index}}
         -> {id, progress: {event: "test-finished", index, result}}   (one per test)
         -> {id, result: <results object, harness/results.py>}
+     {id, type: "warm-up"}   (sent by the page once Python is ready, when no run is waiting)
+        -> {id, result: null}   (harness.entry.warm_up: the grading runs once on a stand-in, so
+           the engine compiles its code before the learner's first run, not during it)
      {id, type: "console", code, entry}   (entry: what the learner typed in the console; code: the editor's)
         -> {id, result: {loaded: null | "first" | "changed", load_error: null | {message, line},
                          output, value: null | text, value_note: null | text, error: null | {message, line}}}
@@ -94,11 +97,16 @@ function check({ code }) {
   return JSON.parse(entry.check_syntax(code));
 }
 
+function warmUp() {
+  entry.warm_up(suiteJson);
+  return null;
+}
+
 function runInConsole({ code, entry: typed }) {
   return JSON.parse(entry.console(code, typed));
 }
 
-const handlers = { init, check, run, console: runInConsole };
+const handlers = { init, check, run, "warm-up": warmUp, console: runInConsole };
 
 self.onmessage = async ({ data: request }) => {
   try {

@@ -5,10 +5,10 @@ import json
 import random
 
 import pytest
-from problem_folders import CONTRASTIVE, case_names, problem, source
+from problem_folders import CONTRASTIVE, SLUGS, case_names, problem, source
 
 from harness import entry
-from harness.results import ERROR, PASSED
+from harness.results import ERROR, FAILED, PASSED
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +87,21 @@ def test_start_reseeds_random_and_names_the_python_version():
     version = entry.start()
     assert random.random() != frozen
     assert version.count(".") == 2 and version.split(".")[0] == "3"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_warm_up_grades_a_stand_in_and_leaves_the_next_runs_as_they_were(slug):
+    suite_json = problem(slug).suite.to_json()
+    before = [json.loads(entry.grade(suite_json, source(slug, name))) for name in ("solution.py", "starter.py")]
+    assert entry.warm_up(suite_json) is None
+    after = [json.loads(entry.grade(suite_json, source(slug, name))) for name in ("solution.py", "starter.py")]
+    assert after == before
+    assert before[0]["status"] == PASSED
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_warm_up_stand_in_loads_and_returns_on_every_case(slug):
+    suite = problem(slug).suite
+    results = json.loads(entry.grade(suite.to_json(), entry.STAND_IN.format(function=suite.function)))
+    assert results["message"] is None
+    assert {test["status"] for test in results["tests"]} <= {PASSED, FAILED}, results

@@ -13,6 +13,7 @@ from known_mistakes import mistake_code
 from page_actions import (
     by_testid,
     expect_rows_named,
+    open_exercise,
     rows,
     run_and_wait,
     set_code,
@@ -299,6 +300,47 @@ def test_run_pressed_while_python_loads_is_queued(exercise_page, starter_code):
     assert wait_for_results(page) == "0 of 4 tests passed"
     assert statuses(page) == ["failed"] * 4
     expect(status).to_have_attribute("data-state", "ready")
+
+
+# Records the type of every request the page sends its Python worker (worker.js's protocol).
+RECORD_WORKER_REQUESTS = """
+window.workerRequests = [];
+const post = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (message, ...rest) {
+  window.workerRequests.push(message.type);
+  return post.call(this, message, ...rest);
+};
+"""
+
+
+def test_python_warms_up_once_when_ready_and_grades_as_before(context, site_url, reference_solution):
+    page = open_exercise(context, site_url, RECORD_WORKER_REQUESTS)
+    warnings = []
+    page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
+    wait_until_ready(page)
+    set_code(page, reference_solution)
+    assert run_and_wait(page) == "4 of 4 tests passed"
+    assert page.evaluate("workerRequests").count("warm-up") == 1
+    assert page.evaluate("workerRequests").index("warm-up") < page.evaluate("workerRequests").index("run")
+    assert not [text for text in warnings if "warm-up" in text], warnings
+
+
+def test_a_run_waiting_for_python_is_not_delayed_by_a_warm_up(context, site_url, starter_code):
+    held = []  # Python's boot manifest, held until Run has been pressed
+    context.route("**/pyodide/python-boot.json", lambda route: held.append(route))
+    page = open_exercise(context, site_url, RECORD_WORKER_REQUESTS)
+    expect(by_testid(page, "runtime-status")).to_have_attribute("data-state", "loading")
+    by_testid(page, "run-tests").click()
+    expect(by_testid(page, "results-summary")).to_contain_text("Waiting for Python")
+    deadline = time.monotonic() + PYTHON_LOAD_TIMEOUT_MS / 1000
+    while not held:  # Playwright hands the worker's request to the route while the page waits
+        assert time.monotonic() < deadline, "the worker never asked for its boot manifest"
+        page.wait_for_timeout(20)
+    held[0].continue_()
+    assert wait_for_results(page) == "0 of 4 tests passed"
+    requests = page.evaluate("workerRequests")
+    assert requests[requests.index("init") + 1] == "run", requests
+    assert "warm-up" not in requests
 
 
 def test_mixed_results_screenshot(exercise_page, tmp_path):
