@@ -320,8 +320,9 @@ def test_python_warms_up_once_when_ready_and_grades_as_before(context, site_url,
     wait_until_ready(page)
     set_code(page, reference_solution)
     assert run_and_wait(page) == "4 of 4 tests passed"
-    assert page.evaluate("workerRequests").count("warm-up") == 1
-    assert page.evaluate("workerRequests").index("warm-up") < page.evaluate("workerRequests").index("run")
+    requests = page.evaluate("workerRequests")
+    assert requests.count("warm-up") == 1
+    assert requests.index("warm-up") < requests.index("run"), requests
     assert not [text for text in warnings if "warm-up" in text], warnings
 
 
