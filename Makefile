@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 .PHONY: serve build check new grade test bench bench-grade setup browser clean
 
 serve: build
-	$(PY) -m sitebuild.serve --port $(PORT) --watch
+	$(PY) -m sitebuild.authoring.serve --port $(PORT) --watch
 
 build: setup
 	$(PY) build.py
@@ -28,7 +28,10 @@ grade: setup
 	@test -n "$(files)" || { echo "Say what to grade: make grade files=\"<files or folders>\" (see docs/teaching.md)"; exit 2; }
 	$(PY) build.py grade $(files) $(if $(problem),--problem $(problem)) $(if $(csv),--csv $(csv)) $(if $(jobs),--jobs $(jobs))
 
+# Everything: the page modules under node --test, then pytest (unit, build, corpus, page).
+# Without a browser: .venv/bin/python -m pytest -m "not browser"
 test: setup browser
+	node --test tests/node/
 	$(PY) -m pytest
 
 # Measures the page's speed against a naive Pyodide page (docs/performance.md): make bench ROUNDS=3

@@ -16,11 +16,11 @@ import sys
 import time
 from pathlib import Path
 
-from sitebuild import paths
-from sitebuild.check import check_problems
-from sitebuild.errors import BuildError
-from sitebuild.scaffold import new_problem
-from sitebuild.site import build_site
+from base import paths
+from sitebuild.check.check import check_problems
+from base.errors import BuildError
+from sitebuild.authoring.scaffold import new_problem
+from sitebuild.site.build import build_site
 from grading.regrade import regrade, summary_table
 
 

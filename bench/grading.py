@@ -16,10 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from grading.handin import HEADER_END, HEADER_START
+from grading.handin import HEADER
 from grading.regrade import find_submissions, grade_submissions
-from sitebuild.paths import PROBLEMS
-from sitebuild.problems import load_all
+from base.paths import PROBLEMS
+from sitebuild.problems.load import load_all
 
 # Shares of a generated class, by kind; the rest are correct answers.
 MISTAKES_SHARE = 0.35
@@ -45,7 +45,7 @@ def generate_class(folder, count, problems):
     number = itertools.count(1)
     for kind, how_many in counts.items():
         for (problem, code), _ in zip(itertools.cycle(kinds[kind]), range(how_many)):
-            header = f"{HEADER_START} ---\n# problem: {problem.slug}\n{HEADER_END}\n"
+            header = f"{HEADER['start']}\n# problem: {problem.slug}\n{HEADER['end']}\n"
             (folder / f"{next(number):03d}-{kind}.py").write_text(header + code)
     return counts
 

@@ -4,7 +4,7 @@ navigation start. Nothing here knows how the page works inside."""
 
 from pathlib import Path
 
-from sitebuild.browser import EDITOR, paste_code
+from browsers.chromium import EDITOR
 
 PROBE = (Path(__file__).parent / "probe.js").read_text()
 TIMEOUT_MS = 180_000  # a cold start on a busy 2-core machine under a throttled network

@@ -11,7 +11,7 @@ import os
 import threading
 from email.utils import parsedate_to_datetime
 
-from sitebuild.serve import SiteRequestHandler, SiteServer
+from sitebuild.authoring.serve import SiteRequestHandler, SiteServer
 
 CACHE_CONTROL = "max-age=600"
 GZIP_LEVEL = 6  # zlib's default, as CDNs use: 9 shrinks the files by ~1% at several times the cost

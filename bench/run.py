@@ -20,10 +20,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from sitebuild.paths import PROBLEMS, SITE_PYODIDE, site_problem_dir
-from sitebuild.pyodide_runtime import package_wheels
-from sitebuild.site import build_site
-from sitebuild.browser import launch_chromium
+from base.paths import PROBLEMS, SITE_PYODIDE, site_problem_dir
+from sitebuild.boot.pyodide_runtime import package_wheels
+from sitebuild.site.build import build_site
+from browsers.chromium import launch_chromium
 
 from . import report
 from . import slow_processor

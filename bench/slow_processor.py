@@ -10,7 +10,7 @@ import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
-from sitebuild.browser import CHROMIUM_ARGS
+from browsers.chromium import CHROMIUM_ARGS
 
 CPU_CGROUPS = Path("/sys/fs/cgroup/cpu")
 QUOTA_US = 50_000

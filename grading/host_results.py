@@ -1,13 +1,13 @@
 """The results a host makes itself when Python could not finish a run, for CPython's runner:
-built with harness.results and worded by static/host_results.json, the file the page's
+built with harness.results and worded by formats/host_results.json, the file the page's
 static/results.js builds its own from, so a regrade says what the page said."""
 
 import json
 
 from harness.results import ERROR, FAILED, NOT_RUN, TIMEOUT, results_of_run, result_of_test
-from sitebuild.paths import STATIC
+from base.paths import FORMATS
 
-WORDING = json.loads((STATIC / "host_results.json").read_text(encoding="utf-8"))
+WORDING = json.loads((FORMATS / "host_results.json").read_text(encoding="utf-8"))
 
 
 def results_after_timeout(test_names, finished, current, time_limit_seconds):

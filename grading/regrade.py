@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from harness.results import PASSED, TIMEOUT
-from sitebuild.digest import digest_of_text
-from sitebuild.problems import load_problem
+from base.digest import digest_of_text
+from sitebuild.problems.load import load_problem
 
 from .handin import read_header
 from .progress_bar import ProgressBar

@@ -16,13 +16,16 @@ import tempfile
 import time
 from pathlib import Path
 
+import base
 import harness
 
+from base.child_process import START_LIMIT_SECONDS, ChildEnded, ChildOverran, PythonChild
+
 from .host_results import results_after_crash, results_after_timeout
-from .python_child import START_LIMIT_SECONDS, PythonChild
 
 WORKER = Path(__file__).parent / "worker_process.py"
 HARNESS_PACKAGE = Path(harness.__file__).parent
+BASE_PACKAGE = Path(base.__file__).parent
 
 
 class SubmissionRunner:
@@ -35,7 +38,8 @@ class SubmissionRunner:
         """Starts (or restarts) the child on a fresh copy of the harness."""
         self.close()
         self.harness_copy = tempfile.TemporaryDirectory(prefix="harness-copy-")
-        shutil.copytree(HARNESS_PACKAGE, Path(self.harness_copy.name) / "harness", ignore=shutil.ignore_patterns("__pycache__"))
+        for package in (HARNESS_PACKAGE, BASE_PACKAGE):  # the child imports both
+            shutil.copytree(package, Path(self.harness_copy.name) / package.name, ignore=shutil.ignore_patterns("__pycache__"))
         self.child = PythonChild([str(WORKER)], cwd=self.harness_copy.name, python_path=self.harness_copy.name)
         self.child.send({"type": "init"})
         answer = self.child.next_answer(time.monotonic() + START_LIMIT_SECONDS)
@@ -52,29 +56,27 @@ class SubmissionRunner:
         limit = suite.time_limit_seconds
         finished = {}
         current = -1  # -1 while the learner's file itself is loading
-        self.child.send({"type": "run", "suite": suite.to_json(), "code": code})
-        deadline = time.monotonic() + limit
-        while True:
-            try:
-                answer = self.child.next_answer(deadline)
-            except TimeoutError:
-                self.close()
-                return results_after_timeout(names, finished, current, limit)
-            if answer is None:
-                reason = f"the Python process exited with code {self.child.process.wait()}"
-                self.close()
-                return results_after_crash(names, finished, reason)
-            if "error" in answer:
-                self.close()
-                return results_after_crash(names, finished, answer["error"])
-            if "result" in answer:
-                return answer["result"]
-            progress = answer["progress"]
-            if progress["event"] == "test-started":
-                current = progress["index"]
-                deadline = time.monotonic() + limit
-            else:
-                finished[progress["index"]] = progress["result"]
+        self.child.send({"type": "run", "tests_json": suite.to_json(), "code": code})
+        # The clock restarts as each test starts (as in static/runner.js).
+        restarts_at_each_test = lambda answer: limit if answer.get("progress", {}).get("event") == "test-started" else None  # noqa: E731
+        try:
+            for answer in self.child.answers(limit, restarts_at_each_test):
+                if "error" in answer:
+                    self.close()
+                    return results_after_crash(names, finished, answer["error"])
+                if "result" in answer:
+                    return answer["result"]
+                progress = answer["progress"]
+                if progress["event"] == "test-started":
+                    current = progress["index"]
+                else:
+                    finished[progress["index"]] = progress["result"]
+        except ChildOverran:
+            self.close()
+            return results_after_timeout(names, finished, current, limit)
+        except ChildEnded as ended:
+            self.close()
+            return results_after_crash(names, finished, f"the Python process ended ({ended})")
 
     def _harness_copy_files(self):
         root = Path(self.harness_copy.name)

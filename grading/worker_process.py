@@ -1,9 +1,10 @@
 """The CPython counterpart of static/worker.js, run as a child process by runner.py.
 
-Protocol, one JSON object per line: requests arrive on stdin, answers leave on stdout.
+Protocol, one JSON object per line (formats/child_messages.v1.schema.json): requests arrive
+on stdin, answers leave on stdout.
 
     {"type": "init"}                                    ->  {"result": {"harness": <harness/__init__.py it imported>}}
-    {"type": "run", "suite": <tests.json text>, "code"} ->  {"progress": {"event": "test-started", "index"}}
+    {"type": "run", "tests_json": <tests.json text>, "code"} ->  {"progress": {"event": "test-started", "index"}}
                                                       {"progress": {"event": "test-finished", "index", "result"}}
                                                       ... then {"result": <results object>}
 Any request may be answered {"error": message} instead. Time limits are enforced by the
@@ -11,12 +12,9 @@ runner, which kills this process, as the page terminates its worker.
 """
 
 import json
-import os
 import resource
 
-# Like the browser's WebAssembly heap (4 GiB at most), so that runaway allocations end in
-# MemoryError instead of taking the machine's memory.
-MEMORY_LIMIT_BYTES = 3 * 1024**3
+from base.child_process import MEMORY_LIMIT_BYTES, protocol_streams
 
 
 def main():
@@ -42,21 +40,10 @@ def main():
             if request["type"] == "init":
                 answer({"result": {"harness": harness.__file__}})
             else:
-                answer({"result": json.loads(entry.grade(request["suite"], request["code"], "tests", test_started, test_finished))})
+                answer({"result": json.loads(entry.grade(request["tests_json"], request["code"], "tests", test_started, test_finished))})
         except Exception as error:  # noqa: BLE001 - reported to the runner, as worker.js reports to the page
             answer({"error": f"{type(error).__name__}: {error}"})
 
-
-def protocol_streams():
-    """The protocol keeps private copies of stdin and stdout; the learner's code gets
-    /dev/null there, so its input() or os.write(1, ...) cannot disturb the protocol."""
-    requests = os.fdopen(os.dup(0), "r", encoding="utf-8")
-    answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
-    for descriptor, mode in ((0, os.O_RDONLY), (1, os.O_WRONLY)):
-        null = os.open(os.devnull, mode)
-        os.dup2(null, descriptor)
-        os.close(null)
-    return requests, answers
 
 
 if __name__ == "__main__":

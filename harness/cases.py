@@ -9,6 +9,8 @@ import numpy as np
 from .literals import literal
 from .mistakes import Mistake
 
+# formats/tests_json.v1.schema.json
+TESTS_JSON_VERSION = 1
 DEFAULT_TIME_LIMIT_SECONDS = 5.0
 DEFAULT_TOLERANCE = {"rel": 1e-6, "abs": 1e-9}
 
@@ -40,6 +42,7 @@ class Suite:
     def to_json(self):
         return json.dumps(
             {
+                "version": TESTS_JSON_VERSION,
                 "function": self.function,
                 "time_limit_seconds": self.time_limit_seconds,
                 "tolerance": self.tolerance,
@@ -57,6 +60,8 @@ class Suite:
     @classmethod
     def from_json(cls, text):
         data = json.loads(text)
+        if data.get("version") != TESTS_JSON_VERSION:
+            raise ValueError(f"tests.json has format version {data.get('version')}; this harness reads version {TESTS_JSON_VERSION} (rebuild the site)")
         return cls(
             function=data["function"],
             time_limit_seconds=data["time_limit_seconds"],

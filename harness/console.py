@@ -15,7 +15,7 @@ import linecache
 
 import numpy as np
 
-from .expressions import CONSOLE_FILENAME
+from .explain.expressions import CONSOLE_FILENAME
 from .isolation import call_isolated, isolated_run
 from .learner_code import (
     OUTPUT_LIMIT_CHARS,

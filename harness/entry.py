@@ -15,7 +15,7 @@ from .cases import Suite
 from .grader import grade as grade_suite
 from .learner_code import syntax_problem
 
-SUITES = ("tests", "examples")
+CASES = ("tests", "examples")
 
 
 def start():
@@ -27,16 +27,16 @@ def start():
     return sys.version.split()[0]
 
 
-def grade(suite_json, source, which="tests", on_test_started=None, on_test_finished=None):
+def grade(suite_json, source, cases="tests", on_test_started=None, on_test_finished=None):
     """The results (JSON text, harness.results) of `source` on the suite's hidden tests
-    ("tests") or its visible examples ("examples").
+    (`cases` "tests") or its visible examples ("examples").
 
     on_test_started(index) is called before each case, on_test_finished(index, result JSON
     text) after it, so a host can show progress while a run goes on."""
-    if which not in SUITES:
-        raise ValueError(f"which is {which!r}; it must be one of {', '.join(SUITES)}")
+    if cases not in CASES:
+        raise ValueError(f"cases is {cases!r}; it must be one of {', '.join(CASES)}")
     suite = Suite.from_json(suite_json)
-    if which == "examples":
+    if cases == "examples":
         suite = suite.examples_suite()
     finished = None
     if on_test_finished:

@@ -13,7 +13,7 @@ from types import FunctionType
 
 from .display import exception_message, show_exception
 from .explain import explain_error
-from .expressions import CONSOLE_FILENAME
+from .explain.expressions import CONSOLE_FILENAME
 from .isolation import OsExitCalled, call_isolated
 
 # The filename the learner's code is compiled under; frames with it are the learner's own.

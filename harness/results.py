@@ -1,7 +1,9 @@
 """The results format, as code: the one Python place that builds results. static/results.js
-is the one JavaScript place; both build the same fields.
+is the one JavaScript place; both build the same fields, described by
+formats/results.v1.schema.json.
 
-A run's results: {"status", "message", "line", "output", "hint", "tests": [test results]}
+A run's results: {"version", "status", "message", "line", "output", "hint", "tests": [test results]}
+  version  RESULTS_FORMAT_VERSION, the schema's version
   status   "passed" (every test passed) | "failed" | "error" (the code could not be loaded,
            or the host stopped Python: then "message" and "line" say why)
   output   what the learner's file printed while loading (capped)
@@ -19,6 +21,7 @@ ERROR = "error"
 TIMEOUT = "timeout"
 NOT_RUN = "not-run"
 TEST_STATUSES = (PASSED, FAILED, ERROR, TIMEOUT, NOT_RUN)
+RESULTS_FORMAT_VERSION = 1
 
 
 def result_of_test(name, status, message=None, output="", line=None, got=None):
@@ -26,4 +29,4 @@ def result_of_test(name, status, message=None, output="", line=None, got=None):
 
 
 def results_of_run(status, tests, message=None, line=None, output="", hint=None):
-    return {"status": status, "message": message, "line": line, "output": output, "hint": hint, "tests": tests}
+    return {"version": RESULTS_FORMAT_VERSION, "status": status, "message": message, "line": line, "output": output, "hint": hint, "tests": tests}

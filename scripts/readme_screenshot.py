@@ -9,10 +9,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-from sitebuild.site import build_site  # noqa: E402
-from sitebuild.paths import REPO, site_problem_dir  # noqa: E402
-from sitebuild.serve import serve_in_background  # noqa: E402
-from sitebuild.browser import PYTHON_LOAD_TIMEOUT_MS, launch_chromium, paste_code  # noqa: E402
+from sitebuild.site.build import build_site  # noqa: E402
+from base.paths import REPO, site_problem_dir  # noqa: E402
+from sitebuild.authoring.serve import serve_in_background  # noqa: E402
+from browsers.chromium import PYTHON_LOAD_TIMEOUT_MS, launch_chromium, paste_code  # noqa: E402
 
 HALF_FACTOR = """\
 import numpy as np

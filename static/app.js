@@ -2,10 +2,10 @@
 // line and results. Python starts loading in a worker as soon as the page is painted.
 
 import { createConsole } from "./console.js";
-import { openDrafts } from "./drafts.js";
-import { handInFileName, handInText, saveFile } from "./handin.js";
-import { lastRunOf, recordTestRun } from "./progress.js";
-import { createEditor } from "./editor.js";
+import { openDrafts } from "./storage/drafts.js";
+import { handInFileName, handInText, saveFile } from "./handin/handin.js";
+import { lastRunOf, recordTestRun } from "./storage/progress.js";
+import { createEditor } from "./editor/editor.js";
 import { resultsWithoutPython } from "./results.js";
 import { createResultsView } from "./results_view.js";
 import { PythonRunner } from "./runner.js";
@@ -20,7 +20,7 @@ const examplesButton = byTestId("run-examples");
 const pythonConsole = createConsole(byTestId("console"), {
   slug: config.slug,
   timeLimitSeconds: config.timeLimitSeconds,
-  run: (entry) => runner.runInConsole(editor.getCode(), entry),
+  run: (input) => runner.runInConsole(editor.getCode(), input),
   onGoToLine: (line) => editor.goToLine(line),
 });
 const results = createResultsView(byTestId("results"), {
@@ -37,7 +37,7 @@ const drafts = openDrafts(config.slug, {
       run: () => editor.replaceCode(otherCode),
     }),
 });
-// The case names of each suite the learner can run.
+// The case names of the hidden tests and of the examples.
 const caseNames = { tests: config.testNames, examples: config.examples.map((example) => example.name) };
 
 const runner = new PythonRunner({
@@ -100,7 +100,7 @@ function checkSyntaxSoon() {
   const runsBefore = runsStarted;
   syntaxCheckTimer = setTimeout(async () => {
     const code = editor.getCode();
-    const problem = await runner.check(code);
+    const problem = await runner.syntaxError(code);
     if (code === editor.getCode() && runsStarted === runsBefore) editor.markProblems(problem ? [problem] : []);
     if (code === editor.getCode()) editorElement.dataset.syntaxCheck = "done";
   }, 400);
@@ -116,30 +116,31 @@ function problemsIn(outcome) {
 }
 
 function runTests() {
-  runSuite("tests");
+  runCases("tests");
 }
 
-/** Runs the learner's code on the hidden tests or on the visible examples, and shows the results. */
-async function runSuite(suite) {
+/** Runs the learner's code on the hidden tests or on the visible examples (`cases`: "tests" or
+ *  "examples"), and shows the results. */
+async function runCases(cases) {
   if (running) return;
   running = true;
   runsStarted += 1;
   runButton.disabled = examplesButton.disabled = true;
-  const names = caseNames[suite];
-  results.showStarted(suite, names.length, runner.state === "loading");
+  const names = caseNames[cases];
+  results.showStarted(cases, names.length, runner.state === "loading");
   const code = editor.getCode();
   try {
     const outcome = await runner.run(code, {
-      suite,
+      cases,
       names,
       onTestStarted: (index) => results.showTestStarted(index, names.length),
       onTestFinished: (index, result) => results.showTestFinished(index, result),
     });
     results.showResults(outcome);
     editor.markProblems(problemsIn(outcome));
-    if (suite === "tests") recordTestRun(config.slug, code, outcome);
+    if (cases === "tests") recordTestRun(config.slug, code, outcome);
   } catch (error) {
-    results.showResults(resultsWithoutPython(names, suite, error.message));
+    results.showResults(resultsWithoutPython(names, cases, error.message));
   } finally {
     running = false;
     runButton.disabled = examplesButton.disabled = false;
@@ -178,9 +179,9 @@ function hideNotice() {
 }
 
 runButton.addEventListener("click", runTests);
-examplesButton.addEventListener("click", () => runSuite("examples"));
+examplesButton.addEventListener("click", () => runCases("examples"));
 examplesButton.hidden = caseNames.examples.length === 0;
-// Download saves a hand-in file: the code, headed by what the page saw of it (static/handin.js).
+// Download saves a hand-in file: the code, headed by what the page saw of it (static/handin/handin.js).
 byTestId("download-code").addEventListener("click", () => {
   const text = handInText({ ...config.handIn, slug: config.slug, code: editor.getCode(), lastRun: lastRunOf(config.slug) });
   saveFile(handInFileName(config.slug), new Blob([text], { type: "text/x-python" }));

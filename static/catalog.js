@@ -1,10 +1,10 @@
 // The catalog at the site root: marks each problem the learner solved or attempted in this
 // browser, and downloads the learner's code of every problem at once as hand-in files (a .zip).
 
-import { savedDraft } from "./drafts.js";
-import { handInFileName, handInText, saveFile } from "./handin.js";
-import { lastRunOf, progressOf } from "./progress.js";
-import { zipFiles } from "./zip.js";
+import { savedDraft } from "./storage/drafts.js";
+import { handInFileName, handInText, saveFile } from "./handin/handin.js";
+import { lastRunOf, progressOf } from "./storage/progress.js";
+import { zipFiles } from "./handin/zip.js";
 
 const LABELS = { solved: "✓ Solved", attempted: "Attempted" };
 const HAND_IN_ZIP = "ml-exercises.zip"; // grading/regrade.py knows this name when it tells learners apart

@@ -2,7 +2,7 @@
 // learner's current code (harness/console.py), and a log of what each gave. Everything
 // Python sends back is set as textContent, never parsed as HTML.
 
-import { openConsoleHistory } from "./console_history.js";
+import { openConsoleHistory } from "./storage/console_history.js";
 
 const MAX_LOGGED_ENTRIES = 50;
 const INDENT = "    ";

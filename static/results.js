@@ -1,9 +1,12 @@
 // The results format (harness/results.py) in the page: the one JavaScript place that builds
 // results. The page makes them itself when Python cannot finish a run (a time limit was hit,
-// the worker crashed, Python could not be loaded), worded as host_results.json says, the same
+// the worker crashed, Python could not be loaded), worded as formats/host_results.json says, the same
 // file grading/host_results.py builds CPython's from.
 
-import WORDING from "./host_results.json";
+import WORDING from "../formats/host_results.json" with { type: "json" };
+
+// formats/results.v1.schema.json; harness/results.py builds the same version.
+export const RESULTS_FORMAT_VERSION = 1;
 
 /** A run stopped at the time limit while loading the file (`current` -1) or in test `current`. */
 export function resultsAfterTimeout(testNames, finished, current, timeLimitSeconds) {
@@ -48,7 +51,7 @@ function testResult(name, status, message) {
 }
 
 function runResult(status, tests, message = null) {
-  return { status, message, line: null, output: "", hint: null, tests };
+  return { version: RESULTS_FORMAT_VERSION, status, message, line: null, output: "", hint: null, tests };
 }
 
 function fill(template, values) {

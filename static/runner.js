@@ -56,68 +56,64 @@ export class PythonRunner {
     return this.ready;
   }
 
-  /** Runs the learner's code on one suite ("tests" or "examples", whose case names are
-   *  `names`); resolves with a results object whatever the code does. */
+  /** Runs the learner's code on the hidden tests or the statement's examples (`cases`: "tests"
+   *  or "examples", whose names are `names`); resolves with a results object whatever the code does. */
   run(code, options) {
-    return this.oneAtATime(() => this.runSuite(code, options));
+    return this.oneAtATime(() => this.runCases(code, options));
   }
 
-  async runSuite(code, { suite, names, onTestStarted, onTestFinished }) {
+  async runCases(code, { cases, names, onTestStarted, onTestFinished }) {
     await this.startOnce();
-    this.setState("running", suite === "examples" ? "Running examples…" : "Running tests…");
+    this.setState("running", cases === "examples" ? "Running examples…" : "Running tests…");
     const finished = [];
     let current = -1; // -1 while the learner's file itself is loading
-    let timer = null;
-    return new Promise((resolve) => {
-      const finish = (results, restartReason) => {
-        clearTimeout(timer);
-        this.settle(restartReason);
-        resolve(results);
-      };
-      const armTimer = () => {
-        clearTimeout(timer);
-        timer = setTimeout(
-          () => finish(resultsAfterTimeout(names, finished, current, this.timeLimitSeconds), RESTART_AFTER_TIME_LIMIT),
-          this.timeLimitSeconds * 1000,
-        );
-      };
-      const onProgress = (progress) => {
+    return this.requestWithTimeLimit(
+      { type: "run", cases, code },
+      (progress) => {
         if (progress.event === "test-started") {
           current = progress.index;
-          armTimer();
           onTestStarted?.(progress.index);
-        } else {
-          finished[progress.index] = progress.result;
-          onTestFinished?.(progress.index, progress.result);
+          return true; // each test has the whole time limit
         }
-      };
-      armTimer();
-      this.request({ type: "run", suite, code }, onProgress).then(
-        (results) => finish(results),
-        (error) => finish(resultsAfterCrash(names, finished, error.message), RESTART_AFTER_CRASH),
-      );
-    });
+        finished[progress.index] = progress.result;
+        onTestFinished?.(progress.index, progress.result);
+        return false;
+      },
+      (stopped, reason) => (stopped === "timeout" ? resultsAfterTimeout(names, finished, current, this.timeLimitSeconds) : resultsAfterCrash(names, finished, reason)),
+    );
   }
 
   /** Runs a console entry on the learner's code, under the time limit of one test; resolves
    *  with the worker's reply (harness/console.py), or {stopped: "timeout" | "crash", reason}
    *  when Python had to be stopped (it is then restarted). */
-  runInConsole(code, entry) {
+  runInConsole(code, input) {
     return this.oneAtATime(async () => {
       await this.startOnce();
       this.setState("running", "Running your console entry…");
-      return new Promise((resolve) => {
-        const finish = (reply, restartReason) => {
-          clearTimeout(timer);
-          this.settle(restartReason);
-          resolve(reply);
-        };
-        const timer = setTimeout(() => finish({ stopped: "timeout" }, RESTART_AFTER_TIME_LIMIT), this.timeLimitSeconds * 1000);
-        this.request({ type: "console", code, entry }).then(
-          (reply) => finish(reply),
-          (error) => finish({ stopped: "crash", reason: error.message }, RESTART_AFTER_CRASH),
-        );
-      });
+      return this.requestWithTimeLimit({ type: "console", code, input }, () => false, (stopped, reason) => ({ stopped, reason }));
+    });
+  }
+
+  /** Sends `message` under the time limit of one test, which starts again whenever
+   *  onProgress(progress) returns true; resolves with the worker's reply or, when Python had to
+   *  be stopped, with onStopped("timeout" | "crash", reason), Python then being restarted. */
+  requestWithTimeLimit(message, onProgress, onStopped) {
+    return new Promise((resolve) => {
+      let timer = null;
+      const finish = (value, restartReason) => {
+        clearTimeout(timer);
+        this.settle(restartReason);
+        resolve(value);
+      };
+      const armTimer = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => finish(onStopped("timeout"), RESTART_AFTER_TIME_LIMIT), this.timeLimitSeconds * 1000);
+      };
+      armTimer();
+      this.request(message, (progress) => onProgress(progress) && armTimer()).then(
+        (reply) => finish(reply),
+        (error) => finish(onStopped("crash", error.message), RESTART_AFTER_CRASH),
+      );
     });
   }
 
@@ -137,8 +133,8 @@ export class PythonRunner {
   }
 
   /** A syntax error in `code` ({line, message}) or null. Only asked of a ready worker, so it never delays a run. */
-  async check(code) {
-    return this.state === "ready" ? this.request({ type: "check", code }) : null;
+  async syntaxError(code) {
+    return this.state === "ready" ? this.request({ type: "syntax", code }) : null;
   }
 
   request(message, onProgress) {

@@ -1,23 +1,24 @@
 /* Runs Python off the page's main thread, and holds no Python of its own: every request is
-   answered by a call into harness/entry.py. Python's boot is python_boot.js (bundled into this
-   file), which with sitebuild/make_python_boot.cjs and sitebuild/check_in_pyodide.cjs is all
-   that touches Pyodide.
+   answered by a call into harness/entry.py. Python's boot is python_boot/ (bundled into this
+   file), which with sitebuild/boot/make_python_boot.cjs and sitebuild/check/check_in_pyodide.cjs
+   is all that touches Pyodide.
 
-   Protocol: the page sends one request at a time, {id, type, ...}; the worker answers
-   {id, result} or {id, error}, and may send {id, progress} before that.
+   Protocol (formats/worker_messages.v1.schema.json describes every message): the page sends
+   one request at a time, {id, type, ...}; the worker answers {id, result} or {id, error}, and
+   may send {id, progress} before that.
 
      {id, type: "init", urls: {pyodide, pythonBoot, tests}}   (absolute URLs)
         -> {id, result: {python: "3.12.7"}}
-     {id, type: "check", code}
+     {id, type: "syntax", code}
         -> {id, result: null | {line, message}}   (a syntax error, found without running the code)
-     {id, type: "run", suite: "tests" | "examples", code}
+     {id, type: "run", cases: "tests" | "examples", code}
         -> {id, progress: {event: "test-started", index}}
         -> {id, progress: {event: "test-finished", index, result}}   (one per test)
-        -> {id, result: <results object, harness/results.py>}
+        -> {id, result: <results object, formats/results.v1.schema.json>}
      {id, type: "warm-up"}   (sent by the page once Python is ready, when no run is waiting)
         -> {id, result: null}   (harness.entry.warm_up: the grading runs once on a stand-in, so
            the engine compiles its code before the learner's first run, not during it)
-     {id, type: "console", code, entry}   (entry: what the learner typed in the console; code: the editor's)
+     {id, type: "console", code, input}   (input: what the learner typed in the console; code: the editor's)
         -> {id, result: {loaded: null | "first" | "changed", load_error: null | {message, line},
                          output, value: null | text, value_note: null | text, error: null | {message, line}}}
            (harness/console.py: the code is loaded when it differs from the last entry's, and the
@@ -26,14 +27,15 @@
    Time limits are not enforced here: a worker busy in Python cannot read messages, so the
    page stops a run with worker.terminate() and starts a fresh worker. */
 
-import { startPython, step } from "./python_boot.js";
+import { startPython } from "../python_boot/start.js";
+import { step } from "../python_boot/step.js";
 
 // What loadPyodide fetches as the standard library when Python starts from its snapshot, which
 // already holds every module the harness imports: an empty zip (the real one comes after ready).
 const EMPTY_ZIP = "data:application/zip;base64,UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==";
 
-let entry = null; // harness.entry, the Python this worker calls (JSON text in, JSON text out)
-let suiteJson = null; // the problem's tests.json, decoded afresh by every run
+let harnessEntry = null; // harness.entry, the Python this worker calls (JSON text in, JSON text out)
+let testsJson = null; // the text of the problem's tests.json, decoded afresh by every run
 
 async function init({ urls }) {
   const testsText = step("could not download the tests", () => fetchText(urls.tests));
@@ -47,18 +49,18 @@ async function init({ urls }) {
     stdLibURL: EMPTY_ZIP,
     warn: (message) => console.warn(message),
   });
-  entry = await step("could not load the grading harness", () => python.pyodide.pyimport("harness.entry"));
-  suiteJson = await testsText;
+  harnessEntry = await step("could not load the grading harness", () => python.pyodide.pyimport("harness.entry"));
+  testsJson = await testsText;
   // After the answer below: the files Python did not need to get ready.
   setTimeout(() => python.installRemainingFiles().catch((error) => console.warn(`Python's remaining files could not be installed: ${error.message}`)));
-  return { python: entry.start() };
+  return { python: harnessEntry.start() };
 }
 
-function run({ id, suite, code }) {
-  const resultsJson = entry.grade(
-    suiteJson,
+function run({ id, cases, code }) {
+  const resultsJson = harnessEntry.grade(
+    testsJson,
     code,
-    suite,
+    cases,
     (index) => postMessage({ id, progress: { event: "test-started", index } }),
     (index, result) => postMessage({ id, progress: { event: "test-finished", index, result: JSON.parse(result) } }),
   );
@@ -93,20 +95,20 @@ async function fetchOk(url, options) {
   return response;
 }
 
-function check({ code }) {
-  return JSON.parse(entry.check_syntax(code));
+function syntax({ code }) {
+  return JSON.parse(harnessEntry.check_syntax(code));
 }
 
 function warmUp() {
-  entry.warm_up(suiteJson);
+  harnessEntry.warm_up(testsJson);
   return null;
 }
 
-function runInConsole({ code, entry: typed }) {
-  return JSON.parse(entry.console(code, typed));
+function runInConsole({ code, input }) {
+  return JSON.parse(harnessEntry.console(code, input));
 }
 
-const handlers = { init, check, run, "warm-up": warmUp, console: runInConsole };
+const handlers = { init, syntax, run, "warm-up": warmUp, console: runInConsole };
 
 self.onmessage = async ({ data: request }) => {
   try {

@@ -1,14 +1,33 @@
-"""Shared fixtures: the site built once per session, served on 127.0.0.1, and Chromium."""
+"""Shared fixtures: the site built once per session, served on 127.0.0.1, and Chromium.
+
+Tests by kind: unit/ (the harness and the page's results wording, no build), build/ (the build,
+`make check`, the boot files, the regrade, the local server), page/ (the real page in a
+browser), corpus/ (the adversarial submissions), node/ (page modules under `node --test`, run
+by `make test`), support/ (helpers the tests import). A test that drives a browser is marked
+`browser`, so `pytest -m "not browser"` runs everything else with no browser installed.
+"""
+
+from pathlib import Path
 
 import pytest
 from problem_folders import CONTRASTIVE, EXERCISE_PATH, source
 
-from sitebuild.browser import launch_chromium
-from sitebuild.serve import serve_in_background
-from sitebuild.site import build_site
+from browsers.chromium import launch_chromium
+from sitebuild.authoring.serve import serve_in_background
+from sitebuild.site.build import build_site
 
 # Served under a sub-path, as GitHub Pages serves a project site (https://<user>.github.io/<repo>/).
 SITE_BASE_PATH = "/ml-exercise-kit/"
+
+
+BROWSER_FIXTURES = {"browser", "context", "exercise_page"}
+PAGE_TESTS = Path(__file__).parent / "page"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BROWSER_FIXTURES & set(item.fixturenames) or PAGE_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

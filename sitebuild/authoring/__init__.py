@@ -1,0 +1,1 @@
+"""The instructor's local tools: `make serve` (with live reload) and `make new` (scaffolding)."""

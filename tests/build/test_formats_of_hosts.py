@@ -1,0 +1,79 @@
+"""What each host emits follows formats/: the CPython grading child's and the build's child's
+JSON lines, `make check`'s Pyodide in Node, and the built site's files."""
+
+import json
+
+import pytest
+from formats import assert_valid
+from problem_folders import CONTRASTIVE, SLUGS, shipped_suite, source
+
+from base.child_process import PythonChild
+from base.paths import PROBLEMS
+from grading.runner import SubmissionRunner
+from sitebuild.boot.boot_files import BOOT_MANIFEST
+from sitebuild.check.check import grade_in_pyodide
+from sitebuild.problems.load import load_problem
+
+CRASHES = "import os\n\ndef contrastive_loss(x1, x2, label, margin=1.0):\n    os.abort()\n"
+
+
+@pytest.fixture
+def child_messages(monkeypatch):
+    """Every request sent to a PythonChild and every answer received, as they cross."""
+    sent, received = [], []
+    send, next_answer = PythonChild.send, PythonChild.next_answer
+
+    def recording_send(child, message):
+        sent.append(message)
+        send(child, message)
+
+    def recording_next_answer(child, deadline):
+        answer = next_answer(child, deadline)
+        if answer is not None:
+            received.append(answer)
+        return answer
+
+    monkeypatch.setattr(PythonChild, "send", recording_send)
+    monkeypatch.setattr(PythonChild, "next_answer", recording_next_answer)
+    return sent, received
+
+
+def test_the_grading_childs_messages_follow_the_schema(child_messages):
+    suite = shipped_suite(CONTRASTIVE)
+    sent, received = child_messages
+    sent.clear(), received.clear()  # the build's child, which computed the suite
+    runner = SubmissionRunner()
+    try:
+        for code in (source(CONTRASTIVE, "solution.py"), source(CONTRASTIVE, "starter.py"), CRASHES):
+            runner.run(suite, code)
+    finally:
+        runner.close()
+    assert {message["type"] for message in sent} == {"init", "run"}
+    for message in sent:
+        assert_valid(message, "child_messages.v1.schema.json", "gradingRequest")
+    assert any("progress" in answer for answer in received) and any("result" in answer for answer in received)
+    for answer in received:
+        assert_valid(answer, "child_messages.v1.schema.json", "gradingAnswer")
+
+
+def test_the_build_childs_messages_follow_the_schema(child_messages):
+    load_problem(PROBLEMS / CONTRASTIVE)
+    sent, received = child_messages
+    for message in sent:
+        assert_valid(message, "child_messages.v1.schema.json", "buildRequest")
+    assert any("step" in answer for answer in received) and any("tests_json" in answer for answer in received)
+    for answer in received:
+        assert_valid(answer, "child_messages.v1.schema.json", "buildAnswer")
+
+
+def test_pyodide_in_node_grades_into_the_results_format(built_site):
+    graded = grade_in_pyodide(built_site, [{"slug": slug, "solution": source(slug, "starter.py")} for slug in SLUGS])
+    for problem in graded:
+        assert_valid(problem["tests"], "results.v1.schema.json")
+        assert_valid(problem["examples"], "results.v1.schema.json")
+
+
+def test_the_built_sites_boot_manifest_and_tests_follow_their_schemas(built_site):
+    assert_valid(json.loads((built_site / "pyodide" / BOOT_MANIFEST).read_text()), "python_boot.v1.schema.json")
+    for tests_json in built_site.glob("problems/*/tests.json"):
+        assert_valid(json.loads(tests_json.read_text()), "tests_json.v1.schema.json")

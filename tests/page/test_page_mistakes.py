@@ -1,0 +1,40 @@
+"""Browser: a learner who makes a classic mistake is told which one, above the results."""
+
+from known_mistakes import CONTRASTIVE, CONTRASTIVE_GRAD
+from page_actions import by_testid, rows, run_and_wait, set_code, statuses
+from playwright.sync_api import expect
+from problem_folders import case_names
+
+from base.paths import site_problem_dir
+
+
+def test_each_known_mistake_is_named_and_a_correct_answer_is_not(exercise_page, reference_solution):
+    page = exercise_page
+    hint = by_testid(page, "mistake-hint")
+    for name in CONTRASTIVE.mistakes:
+        set_code(page, CONTRASTIVE.code(name))
+        run_and_wait(page)
+        failing = CONTRASTIVE.failing(name)
+        expected_statuses = ["failed" if test in failing else "passed" for test in case_names()]
+        assert statuses(page) == expected_statuses, name
+        expect(hint).to_be_visible()
+        expect(hint).to_contain_text(CONTRASTIVE.hint_words(name))
+        # The hint sits above the results it explains.
+        assert hint.bounding_box()["y"] < rows(page).first.bounding_box()["y"]
+    set_code(page, reference_solution)
+    assert run_and_wait(page) == "4 of 4 tests passed"
+    expect(hint).to_be_hidden()
+
+
+def test_an_array_result_is_explained_and_its_mistake_named(context, site_url):
+    """The gradient problem returns an array: a wrong one is shown by its worst entries, with
+    their indices, and the known mistake behind it is named."""
+    page = context.new_page()
+    page.goto(site_url + site_problem_dir(CONTRASTIVE_GRAD.slug))
+    set_code(page, CONTRASTIVE_GRAD.code("no hinge"))
+    run_and_wait(page)
+    failing = CONTRASTIVE_GRAD.failing("no hinge")
+    assert statuses(page) == ["failed" if test in failing else "passed" for test in case_names(CONTRASTIVE_GRAD.slug)]
+    row = rows(page).filter(has_text=failing[0])
+    expect(row).to_contain_text("3 of 6 entries of the array of shape (2, 3) differ. The largest differences: at [0, 1] expected 0, got -2.4")
+    expect(by_testid(page, "mistake-hint")).to_contain_text(CONTRASTIVE_GRAD.hint_words("no hinge"))
