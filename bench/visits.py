@@ -12,7 +12,7 @@ NEVER_ENDS = "while True:\n    pass\n"
 WORKER_SCRIPT = r"^worker\.js$"
 PYODIDE_LOADER = r"^pyodide\.js$"
 RUNTIME = r"^pyodide\.asm\.wasm$"
-SNAPSHOT = r"^python-snapshot\."  # Python's memory, numpy and the harness imported (sitebuild/python_boot.py)
+SNAPSHOT = r"^python-snapshot\."  # Python's memory, numpy and the harness imported (sitebuild/boot/boot_files.py)
 NUMPY_LIBRARIES = r"^numpy-libraries\."
 
 

@@ -1,6 +1,6 @@
 """The harness's entry points: the only Python every host calls. Hosts are the browser worker
-(static/worker.js), `make check` in Node (sitebuild/check_in_pyodide.cjs) and in CPython
-(sitebuild/check.py), and the CPython grading processes (grading/).
+(static/worker.js), `make check` in Node (sitebuild/check/check_in_pyodide.cjs) and in CPython
+(sitebuild/check/check.py), and the CPython grading processes (grading/).
 
 Text in, text out: a suite arrives as its tests.json text, and every answer leaves as JSON
 text, so no Python object outlives a call in a JavaScript host (no proxies to release) and

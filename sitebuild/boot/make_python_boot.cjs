@@ -1,4 +1,4 @@
-// Makes the memory snapshots the worker's Python starts from (sitebuild/python_boot.py packs and
+// Makes the memory snapshots the worker's Python starts from (sitebuild/boot/boot_files.py packs and
 // compresses what this writes; python_boot/ restores them):
 //
 //   node make_python_boot.cjs <pyodide folder> <site-packages folder> <output folder>

@@ -1,6 +1,6 @@
 """Copies the Pyodide runtime (npm package) into the site, and finds the vendored wheels of the
 packages Python imports, after checking each one's sha256 against the runtime's own
-pyodide-lock.json (sitebuild/python_boot.py ships their files, not the wheels)."""
+pyodide-lock.json (sitebuild/boot/boot_files.py ships their files, not the wheels)."""
 
 import hashlib
 import json

@@ -7,7 +7,7 @@
     ```
 
 The page shows the block as written, "Run examples" runs it, and the build checks that the
-reference solution returns the output it shows (sitebuild/parameters.py checks the names).
+reference solution returns the output it shows (sitebuild/problems/parameters.py checks the names).
 Lists become numpy arrays."""
 
 import ast

@@ -1,5 +1,5 @@
 """Runs a problem's instructor code (tests.py, solution.py, mistakes/*.py, starter.py) in a
-child process, sitebuild/compute_suite.py, and gets back the problem's Suite.
+child process, sitebuild/problems/compute_suite.py, and gets back the problem's Suite.
 
 Instructor code is arbitrary Python run at build time: it may loop for ever (in Python or
 inside C code), end the process, or exhaust memory. One child per problem runs all of it;

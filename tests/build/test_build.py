@@ -43,7 +43,7 @@ def test_site_has_catalog_pages_runtime_and_assets(built_site):
 
 
 def test_pyodide_packages_match_the_runtime_lock_file(built_site):
-    """The site ships the files of these wheels (sitebuild/python_boot.py), not the wheels."""
+    """The site ships the files of these wheels (sitebuild/boot/boot_files.py), not the wheels."""
     lock = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text())
     wheels = {wheel.name: wheel for wheel in pyodide_runtime.package_wheels()}
     for package in pyodide_runtime.PACKAGES:

@@ -1,7 +1,7 @@
 """The explanations of harness.explain in Pyodide, the browser's Python (Python 3.12 and its
 own numpy build, where CPython here is 3.11): every submission of explained_submissions.py
 gets exactly the results it gets in CPython, graded by the script `make check` uses to boot
-Pyodide as the worker does (sitebuild/check_in_pyodide.cjs)."""
+Pyodide as the worker does (sitebuild/check/check_in_pyodide.cjs)."""
 
 import json
 import re

@@ -7,7 +7,7 @@ every test; and the state probe (tests/state_probe.py), run before the case and 
 reference, must find the same Python both times.
 
 After a reviewed change of wording, rewrite the stored results with
-    FIX_GOLDEN_RESULTS=1 .venv/bin/python -m pytest tests/test_submissions.py
+    FIX_GOLDEN_RESULTS=1 .venv/bin/python -m pytest tests/corpus/test_submissions.py
 and read the diff before committing it.
 """
 

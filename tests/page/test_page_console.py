@@ -216,7 +216,7 @@ def test_refused_storage_keeps_the_console_working_and_says_history_is_not_kept(
 
 def test_show_inputs_false_offers_no_try_in_console(context, site_url):
     """The build leaves the calls out of the page when tests.py sets SHOW_INPUTS = False
-    (tests/test_console.py); the page then offers no "Try in console"."""
+    (tests/unit/test_console.py); the page then offers no "Try in console"."""
 
     def without_calls(route):
         if route.request.resource_type != "document":

@@ -59,7 +59,7 @@ def test_download_saves_the_code_whole_in_a_python_file(context, site_url, tmp_p
     assert download.suggested_filename == "contrastive_loss.py"
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
-    # Below the hand-in header (comment lines: tests/test_page_handin.py), the code as typed.
+    # Below the hand-in header (comment lines: tests/page/test_page_handin.py), the code as typed.
     assert saved.read_text().endswith("---\n" + MY_DRAFT)
 
 

@@ -1,4 +1,4 @@
-"""Known mistakes in CPython, beyond what tests/test_problems.py checks for every problem:
+"""Known mistakes in CPython, beyond what tests/build/test_problems.py checks for every problem:
 a wrong answer that matches no known mistake gets no hint."""
 
 import pytest
