@@ -4,10 +4,9 @@ import copy
 import json
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from .literals import literal
 from .mistakes import Mistake
+from .values import decode_value, encode_value
 
 # formats/tests_json.v1.schema.json
 TESTS_JSON_VERSION = 1
@@ -17,16 +16,21 @@ DEFAULT_TOLERANCE = {"rel": 1e-6, "abs": 1e-9}
 
 @dataclass
 class Case:
-    """One named test: the arguments passed (in order) and the value the learner must return.
-
+    """One named test, of one of two kinds:
+    - a call: `args`, the arguments passed to the function (in order), whose return value is
+      the result;
+    - a scenario: `code`, Python statements run with numpy as `np` and every top-level name of
+      the learner's file in scope (harness.scenarios), whose last statement is an expression:
+      its value is the result.
     `expected` is optional in tests.py: when given, it is the value the name promises and
     the build fails if the reference solution disagrees with it. The value shipped to the
-    page is always the reference solution's own output.
+    page is always the reference solution's own result.
     """
 
     name: str
-    args: dict
+    args: dict = field(default_factory=dict)
     expected: object = None
+    code: str | None = None
 
 
 @dataclass
@@ -38,6 +42,7 @@ class Suite:
     mistakes: list = field(default_factory=list)  # harness.mistakes.Mistake, in the order they are tried
     examples: list = field(default_factory=list)  # Cases shown in the page, run by "Run examples"
     show_inputs: bool = True  # whether a failed test offers "Try in console" with its inputs (tests.py's SHOW_INPUTS)
+    lists_equal_arrays: bool = True  # whether a list and an array of the same numbers are equal (tests.py's LISTS_EQUAL_ARRAYS)
 
     def to_json(self):
         return json.dumps(
@@ -47,6 +52,7 @@ class Suite:
                 "time_limit_seconds": self.time_limit_seconds,
                 "tolerance": self.tolerance,
                 "show_inputs": self.show_inputs,
+                "lists_equal_arrays": self.lists_equal_arrays,
                 "cases": [_encode_case(case) for case in self.cases],
                 "examples": [_encode_case(case) for case in self.examples],
                 "mistakes": [
@@ -73,31 +79,38 @@ class Suite:
                 for mistake in data["mistakes"]
             ],
             show_inputs=data["show_inputs"],
+            lists_equal_arrays=data["lists_equal_arrays"],
         )
 
     def examples_suite(self):
         """The visible examples as a Suite of their own, graded like the hidden tests."""
-        return Suite(self.function, self.examples, self.time_limit_seconds, self.tolerance)
+        return Suite(self.function, self.examples, self.time_limit_seconds, self.tolerance, lists_equal_arrays=self.lists_equal_arrays)
 
     def fresh_args(self, index):
         """A deep copy of a case's arguments, so a learner who mutates inputs affects only that call."""
         return copy.deepcopy(list(self.cases[index].args.values()))
 
     def call_source(self, index):
-        """Python that calls the function on a case's inputs as the tests do (positionally, in
-        the order of args), each input first assigned to its name, e.g.
-        `x1 = np.array([[0, 0]])` ... `contrastive_loss(x1, x2, label, margin)`."""
-        args = self.cases[index].args
-        assignments = [f"{name} = {literal(value)}" for name, value in args.items()]
-        return "\n".join([*assignments, f"{self.function}({', '.join(args)})"])
+        """Python that does what a case does: a scenario's own code, or a call of the function
+        on the case's inputs as the tests make it (positionally, in the order of args), each
+        input first assigned to its name, e.g. `x1 = np.array([[0, 0]])` ...
+        `contrastive_loss(x1, x2, label, margin)`."""
+        case = self.cases[index]
+        if case.code is not None:
+            return case.code.strip("\n")
+        assignments = [f"{name} = {literal(value)}" for name, value in case.args.items()]
+        return "\n".join([*assignments, f"{self.function}({', '.join(case.args)})"])
 
 
 def _encode_case(case):
-    return {
+    encoded = {
         "name": case.name,
-        "args": {key: encode_value(value) for key, value in case.args.items()},
-        "expected": encode_value(case.expected),
+        "args": {key: encode_value(value, f"argument {key} of case {case.name!r}") for key, value in case.args.items()},
+        "expected": encode_value(case.expected, f"the expected value of case {case.name!r}"),
     }
+    if case.code is not None:
+        encoded["code"] = case.code
+    return encoded
 
 
 def _decode_case(data):
@@ -105,18 +118,5 @@ def _decode_case(data):
         name=data["name"],
         args={key: decode_value(value) for key, value in data["args"].items()},
         expected=decode_value(data["expected"]),
+        code=data.get("code"),
     )
-
-
-def encode_value(value):
-    if isinstance(value, np.ndarray):
-        return {"ndarray": value.tolist(), "dtype": str(value.dtype)}
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
-
-
-def decode_value(value):
-    if isinstance(value, dict) and "ndarray" in value:
-        return np.array(value["ndarray"], dtype=value["dtype"])
-    return value

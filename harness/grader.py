@@ -6,15 +6,14 @@ A whole grading is one isolated run (harness.isolation): nothing the submission 
 reaches the harness's comparisons or the next run.
 """
 
-from types import FunctionType
-
 from .compare import describe_mismatch
 from .display import show_exception, show_value
 from .explain import explain_result
-from .isolation import call_isolated, examine_returned, isolated_run
-from .learner_code import LearnerError, TestCall, captured_output, explain_exception, load_function
+from .isolation import examine_returned, isolated_run
+from .learner_code import LearnerError, TestCall, captured_output, explain_exception, load_file
 from .mistakes import NO_OUTPUT, recognise
 from .results import ERROR, FAILED, PASSED, results_of_run, result_of_test
+from .scenarios import scenario_line, value_of_case
 
 CODE_NOT_LOADED = "Not run: your code could not be loaded (see the error above)."
 
@@ -32,14 +31,14 @@ def grade(source, suite, on_test_started=None, on_test_finished=None):
 def _graded(source, suite, on_test_started, on_test_finished):
     with captured_output() as load_output:
         try:
-            function = load_function(source, suite.function)
+            function, namespace = load_file(source, suite.function)
         except LearnerError as error:
             return _not_loaded(suite, error, load_output.text())
     tests, outputs = [], []
     for index in range(len(suite.cases)):
         if on_test_started:
             on_test_started(index)
-        result, got = run_case(function, suite, index)
+        result, got = run_case(function, namespace, suite, index)
         tests.append(result)
         outputs.append(got)
         if on_test_finished:
@@ -48,18 +47,19 @@ def _graded(source, suite, on_test_started, on_test_finished):
     hint = None
     if not passed:
         hint, _ = examine_returned(outputs, recognise, suite, outputs)
-    _forget(function)
+    _forget(namespace)
     return results_of_run(PASSED if passed else FAILED, tests, output=load_output.text(), hint=hint)
 
 
-def run_case(function, suite, index):
-    """The case's result, and what the function returned (NO_OUTPUT if it raised)."""
+def run_case(function, namespace, suite, index):
+    """The case's result, and what it gave (NO_OUTPUT if it raised)."""
     case = suite.cases[index]
     with captured_output() as output:
-        got, error = call_isolated(function, *suite.fresh_args(index))
-        call = TestCall.of_case(suite, index, function)
+        got, error = value_of_case(suite, index, function, namespace)
+        # How the test called the function, for explanations of a call that does not fit; a scenario makes its own calls.
+        call = TestCall.of_case(suite, index, function) if case.code is None else None
         if error is None:
-            mismatch, problem = examine_returned(got, describe_mismatch, case.expected, got, suite.tolerance)
+            mismatch, problem = examine_returned(got, describe_mismatch, case.expected, got, suite.tolerance, suite.lists_equal_arrays)
             shown, _ = examine_returned(got, show_value, got)
             if mismatch:
                 explanation, _ = examine_returned(
@@ -68,19 +68,20 @@ def run_case(function, suite, index):
                 mismatch = f"{explanation}\n\n{mismatch}" if explanation else mismatch
     if error is not None:
         failure = explain_exception(error, call)
-        return result_of_test(case.name, ERROR, failure.message, output.text(), failure.line), NO_OUTPUT
+        during = case.code is not None and scenario_line(error, case.code)
+        message = f"In {during}:\n{failure.message}" if during else failure.message
+        return result_of_test(case.name, ERROR, message, output.text(), failure.line), NO_OUTPUT
     if problem is not None:
         mismatch = f"Your function returned a value that could not be checked ({show_exception(problem)})."
     status = FAILED if mismatch else PASSED
     return result_of_test(case.name, status, mismatch, output.text(), got=shown), got
 
 
-def _forget(function):
+def _forget(namespace):
     """Empties the learner's module namespace before the run ends: the objects it holds
     (arrays of any size) are freed now, and what their finalizers change is put back when
     the run ends, just after."""
-    if type(function) is FunctionType:
-        function.__globals__.clear()
+    namespace.clear()
 
 
 def _not_loaded(suite, error, output):

@@ -111,8 +111,9 @@ def syntax_problem(source):
     return None
 
 
-def load_function(source, function_name):
-    """Runs the learner's file as a fresh module and returns the function the tests call."""
+def load_file(source, function_name):
+    """Runs the learner's file as a fresh module: (the function or class the tests call, the
+    module's namespace, which scenarios see)."""
     namespace = fresh_namespace()
     run_learner_file(source, namespace)
     function = namespace.get(function_name)
@@ -121,9 +122,9 @@ def load_function(source, function_name):
     if not callable(function):
         raise LearnerError(
             f"`{function_name}` is not a function, it is a value of type {type(function).__name__}. "
-            f"Define it with `def {function_name}(...):`."
+            f"Define it with `{_definition(function_name)}`."
         )
-    return function
+    return function, namespace
 
 
 def fresh_namespace():
@@ -247,9 +248,14 @@ def explain_syntax_error(error):
 
 
 def _explain_missing_function(function_name, namespace):
-    message = f"Your code has no function named `{function_name}`."
+    message = f"Your code has no {'class' if function_name[:1].isupper() else 'function'} named `{function_name}`."
     defined = [name for name, value in namespace.items() if callable(value) and not name.startswith("__")]
     close = difflib.get_close_matches(function_name, defined, n=1)
     if close:
         return message + f" Did you mean `{close[0]}`? Rename it to `{function_name}`."
-    return message + f" Define it with `def {function_name}(...):`."
+    return message + f" Define it with `{_definition(function_name)}`."
+
+
+def _definition(name):
+    """How the tests' function or class is defined: exercises name classes in CamelCase."""
+    return f"class {name}:" if name[:1].isupper() else f"def {name}(...):"

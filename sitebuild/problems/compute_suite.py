@@ -15,22 +15,26 @@ stderr (what it prints is not shown) and the memory limit of CPython's grading p
 import ctypes
 import json
 import os
+import random
 import resource
 import signal
 import sys
 import traceback
 from pathlib import Path
 
+import numpy as np
+
 import harness
 from base.child_process import MEMORY_LIMIT_BYTES, protocol_streams
-from harness.cases import encode_value
-from harness.compare import describe_mismatch
-
 from base.errors import BuildError
-from .expected_values import call_on_cases, load_instructor_function, outputs_on_cases
+from base.paths import shown
+from harness.compare import describe_mismatch
+from harness.values import encode_value
+
+from .expected_values import load_instructor_file, outputs_on_cases, results_on_cases
 from .mistakes import load_mistakes
 from .parameters import check_arguments, check_same_parameters, check_signature
-from base.paths import shown
+from .stored_values import short_repr
 from .tests_file import read_tests
 
 # tests.json is downloaded on each visit, on phones and school networks too.
@@ -42,6 +46,7 @@ REFERENCE_TIMEOUT_FIX = (
 )
 STARTER_FIX = "learners start from starter.py: make it load without errors, with only the signature, a docstring and `pass`"
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+SECOND_RUN_SEED = 20261206  # where the random generators start for the reference's second run
 STARTER_TIMEOUT_FIX = "a learner pressing Run on the starter would see every test time out: make its function return at once (e.g. only `pass`)"
 
 
@@ -51,54 +56,61 @@ def compute_suite(folder, signature, given, begin_step):
     tests_path, statement, solution = folder / "tests.py", shown(folder / "statement.md"), folder / "solution.py"
     suite = read_tests(tests_path, given.function, begin_step)
     suite.examples = given.examples
-    reference = load_instructor_function(
-        solution, suite.function, suite.time_limit_seconds, begin_step, "make the reference solution load and define the function"
+    reference = load_instructor_file(
+        solution, suite.function, suite.time_limit_seconds, begin_step, "make the reference solution load and define the function or class"
     )
-    check_signature(statement, signature, reference)
-    check_arguments(suite.cases, reference, shown(tests_path))
-    check_arguments(suite.examples, reference, statement)
+    check_signature(statement, signature, reference.function)
+    check_arguments(suite.cases, reference.function, shown(tests_path))
+    check_arguments(suite.examples, reference.function, statement)
     for promises, cases in ((tests_path, suite), (folder / "statement.md", suite.examples_suite())):
-        _set_expected(reference, solution, promises, cases, begin_step)
-    _check_one_kind_of_output(solution, [*suite.cases, *suite.examples])
+        _set_expected(reference, promises, cases, begin_step)
     suite.mistakes = load_mistakes(folder, suite, begin_step)
     _check_starter(folder / "starter.py", suite, reference, begin_step)
     _check_size(suite, tests_path, statement)
     return suite
 
 
-def _set_expected(reference, solution, promises_path, suite, begin_step):
-    """Replaces each case's expected value by the reference output, after checking it against
-    the case's promise (written in `promises_path`: tests.py, or the statement for examples)."""
-    outputs = outputs_on_cases(reference, suite, solution, REFERENCE_FIX, REFERENCE_TIMEOUT_FIX, begin_step)
+def _set_expected(reference, promises_path, suite, begin_step):
+    """Replaces each case's expected value by the reference's result, after checking it against
+    the case's promise (written in `promises_path`: tests.py, or the statement for examples) and
+    that the reference gives it again when the random generators start elsewhere."""
+    outputs = outputs_on_cases(reference, suite, REFERENCE_FIX, REFERENCE_TIMEOUT_FIX, begin_step)
+    _check_same_on_a_second_run(reference, suite, outputs, begin_step)
     for case, output in zip(suite.cases, outputs):
         if case.expected is not None:
-            mismatch = describe_mismatch(case.expected, output, suite.tolerance)
+            mismatch = describe_mismatch(case.expected, output, suite.tolerance, suite.lists_equal_arrays)
             if mismatch:
                 raise BuildError(
                     shown(promises_path),
-                    f"case {case.name!r} promises {case.expected!r} but the reference solution returns {output!r} ({mismatch})",
+                    f"case {case.name!r} promises {short_repr(case.expected)} but the reference solution returns {short_repr(output)} ({mismatch})",
                     "fix the case's inputs or promised value, or the reference solution",
                 )
         case.expected = output
 
 
-def _check_one_kind_of_output(solution, cases):
-    """A learner's function returns one kind of value; so must the reference, on every case."""
-    number = next((case for case in cases if isinstance(case.expected, float)), None)
-    array = next((case for case in cases if not isinstance(case.expected, float)), None)
-    if number and array:
-        raise BuildError(
-            shown(solution),
-            f"it returns a number on case {number.name!r} but an array of shape {array.expected.shape} on case {array.name!r}",
-            "return the same kind of value on every case, the one the statement's Output describes",
-        )
+def _check_same_on_a_second_run(reference, suite, outputs, begin_step):
+    """Every learner's run starts numpy's and Python's global random generators elsewhere: a
+    result that depends on where they start cannot be the expected value of a test."""
+    np.random.seed(SECOND_RUN_SEED)
+    random.seed(SECOND_RUN_SEED)
+    again = outputs_on_cases(reference, suite, REFERENCE_FIX, REFERENCE_TIMEOUT_FIX, begin_step)
+    for case, first, second in zip(suite.cases, outputs, again):
+        if describe_mismatch(first, second, suite.tolerance, suite.lists_equal_arrays):
+            raise BuildError(
+                shown(reference.path),
+                f"its result on case {case.name!r} changes from one run to the next ({short_repr(first)}, then {short_repr(second)}): "
+                "it draws from a random generator that nothing seeds (numpy's global np.random, or Python's random), "
+                "so no learner could match it",
+                "seed the generator in the case itself (np.random.seed(0) in its code, before the call), "
+                "or pass a seeded np.random.default_rng(0) to the function",
+            )
 
 
 def _check_starter(path, suite, reference, begin_step):
     """The starter loads, has the reference's parameters, and ends on every case (returning anything or raising)."""
-    starter = load_instructor_function(path, suite.function, suite.time_limit_seconds, begin_step, STARTER_FIX)
-    check_same_parameters(shown(path), starter, reference)
-    for _ in call_on_cases(starter, suite, path, STARTER_TIMEOUT_FIX, begin_step):
+    starter = load_instructor_file(path, suite.function, suite.time_limit_seconds, begin_step, STARTER_FIX)
+    check_same_parameters(shown(path), starter.function, reference.function)
+    for _ in results_on_cases(starter, suite, STARTER_TIMEOUT_FIX, begin_step):
         pass
 
 

@@ -3,57 +3,68 @@ a suite, and keeps what it returns as the site stores it. Each piece of instruct
 announced first with `begin_step(where, doing, limit, fix)`, so that the parent process can
 stop it when it overruns `limit` seconds (see instructor_code.py)."""
 
-import math
-import numbers
 import traceback
+from dataclasses import dataclass
 
-import numpy as np
-
-from harness.isolation import OsExitCalled, call_isolated
-from harness.learner_code import EDITOR_FILENAME, LearnerError, load_function
+from harness.isolation import OsExitCalled
+from harness.learner_code import EDITOR_FILENAME, LearnerError, load_file
+from harness.scenarios import SCENARIO_FILENAME, value_of_case
+from harness.values import Unstorable
 
 from base.errors import BuildError
 from base.paths import shown
 from .sources import parse_python, read_text
-from .stored_values import ARRAY_KINDS
+from .stored_values import SUPPORTED, as_stored
 
 TOP_LEVEL_FIX = "take the endless loop or slow work out of the file's top level: code outside functions runs each time the file is loaded"
-RETURN_FIX = "return a finite number or a numpy array of numbers"
+RETURN_FIX = f"return what tests.json can carry: {SUPPORTED}"
 MESSAGE_LIMIT_CHARS = 300
 
 
-def load_instructor_function(path, function_name, limit, begin_step, fix):
-    """Runs the file as the page runs a learner's, and returns its function `function_name`."""
+@dataclass
+class InstructorFile:
+    """A loaded solution.py, mistakes/*.py or starter.py: its function (or class) under test,
+    and its top-level names, which scenarios see."""
+
+    path: object
+    function: object
+    namespace: dict
+
+
+def load_instructor_file(path, function_name, limit, begin_step, fix):
+    """Runs the file as the page runs a learner's; its function or class `function_name`."""
     source = read_text(path)
     parse_python(path, source)
     begin_step(shown(path), "the build ran its top-level code", limit, TOP_LEVEL_FIX)
     try:
-        return load_function(source, function_name)
+        function, namespace = load_file(source, function_name)
     except LearnerError as error:
         where = shown(path) if error.line is None else f"{shown(path)}, line {error.line}"
         raise BuildError(where, _one_line(error.message.splitlines()[0]), fix) from None
+    return InstructorFile(path, function, namespace)
 
 
-def call_on_cases(function, suite, path, timeout_fix, begin_step):
-    """(case, value, error) of `function` on each case of `suite` in turn, on fresh inputs;
+def results_on_cases(file, suite, timeout_fix, begin_step):
+    """(case, value, error) of `file` on each case of `suite` in turn, on fresh inputs;
     `error` is what it raised (None if it returned)."""
     for index, case in enumerate(suite.cases):
-        begin_step(shown(path), f"the build called {suite.function} on case {case.name!r}", suite.time_limit_seconds, timeout_fix)
-        value, error = call_isolated(function, *suite.fresh_args(index))
+        doing = f"the build ran case {case.name!r}" if case.code is not None else f"the build called {suite.function} on case {case.name!r}"
+        begin_step(shown(file.path), doing, suite.time_limit_seconds, timeout_fix)
+        value, error = value_of_case(suite, index, file.function, file.namespace)
         yield case, value, error
 
 
-def outputs_on_cases(function, suite, path, fix, timeout_fix, begin_step):
-    """`function`'s value on every case, as stored; a case it raises on, or returns something
-    the site cannot store on, fails the build against `path` with `fix` as the advice."""
+def outputs_on_cases(file, suite, fix, timeout_fix, begin_step):
+    """`file`'s result on every case, as the page receives it; a case it raises on, or gives
+    something tests.json cannot carry on, fails the build against its path with `fix`."""
     outputs = []
-    for case, value, error in call_on_cases(function, suite, path, timeout_fix, begin_step):
+    for case, value, error in results_on_cases(file, suite, timeout_fix, begin_step):
         if error is not None:
-            raise failure_in(path, error, f"on case {case.name!r}", fix)
-        stored, problem = as_expected_value(value)
-        if problem:
-            raise BuildError(shown(path), f"it returned {problem} on case {case.name!r}", RETURN_FIX)
-        outputs.append(stored)
+            raise failure_in(file.path, error, f"on case {case.name!r}", fix)
+        try:
+            outputs.append(as_stored(value, "the result"))
+        except Unstorable as problem:
+            raise BuildError(shown(file.path), f"on case {case.name!r}, {problem}", RETURN_FIX) from None
     return outputs
 
 
@@ -61,28 +72,11 @@ def failure_in(path, error, when, fix):
     """The BuildError for instructor code that raised `error` `when` (e.g. "on case 'x'")."""
     # The file's own frames: solution.py and the like load as the page loads a learner's file.
     frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename in (EDITOR_FILENAME, str(path))]
+    in_test = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == SCENARIO_FILENAME]
     where = f"{shown(path)}, line {frames[-1].lineno}" if frames else shown(path)
+    if in_test:
+        when = f"{when} (line {in_test[-1].lineno} of the case's code)"
     return BuildError(where, f"it {_what_it_did(error)} {when}", fix)
-
-
-def as_expected_value(output):
-    """(the value as the site stores it: a float array or a finite float, None), or (None, what
-    is wrong with it)."""
-    if isinstance(output, np.ndarray) and output.ndim > 0:
-        if output.dtype.kind not in ARRAY_KINDS or output.dtype.kind == "b":
-            return None, f"an array of dtype {output.dtype}"
-        return output.astype(float), None  # NaN entries stay: the page expects NaN exactly there
-    if isinstance(output, np.ndarray):
-        output = output[()]
-    if output is None:
-        return None, "None (is a `return` missing?)"
-    if isinstance(output, (bool, np.bool_)) or not isinstance(output, numbers.Real):
-        return None, f"a value of type {type(output).__name__}"
-    try:
-        value = float(output)
-    except OverflowError:
-        return None, "an integer too large to be a float"
-    return (value, None) if math.isfinite(value) else (None, repr(value))
 
 
 def _what_it_did(error):

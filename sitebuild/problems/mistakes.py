@@ -8,7 +8,7 @@ from pathlib import Path
 from harness.mistakes import Mistake, outputs_match
 
 from base.errors import BuildError
-from .expected_values import load_instructor_function, outputs_on_cases
+from .expected_values import load_instructor_file, outputs_on_cases
 from base.paths import shown
 from .sources import parse_python, read_text
 
@@ -43,8 +43,8 @@ def _run_variant(path, suite, begin_step):
             shown(path), "it has no hint", 'start the file with a docstring of one sentence for the learner, e.g. """Your results match ..."""'
         )
     fix = f"a known mistake must return its wrong value on every test: fix {path.name}, or remove it"
-    function = load_instructor_function(path, suite.function, suite.time_limit_seconds, begin_step, fix)
-    outputs = outputs_on_cases(function, suite, path, fix, f"{fix} (look for a loop that never ends)", begin_step)
+    variant = load_instructor_file(path, suite.function, suite.time_limit_seconds, begin_step, fix)
+    outputs = outputs_on_cases(variant, suite, fix, f"{fix} (look for a loop that never ends)", begin_step)
     return Mistake(name=path.stem, hint=" ".join(hint.split()), outputs=outputs)
 
 

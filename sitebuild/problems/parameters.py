@@ -18,6 +18,8 @@ def check_arguments(cases, reference, where):
     parameters = list(inspect.signature(reference).parameters.values())
     names = [parameter.name for parameter in parameters]
     for case in cases:
+        if case.code is not None:  # a scenario makes its own calls
+            continue
         given = list(case.args)
         keyword_only = [name for name in given if name in names and parameters[names.index(name)].kind not in POSITIONAL]
         if keyword_only:

@@ -9,16 +9,20 @@ import types
 import harness
 from harness.cases import DEFAULT_TIME_LIMIT_SECONDS, DEFAULT_TOLERANCE
 from harness.isolation import call_isolated
+from harness.scenarios import ScenarioProblem, compiled_scenario
 
 from base.errors import BuildError
 from .expected_values import failure_in
 from base.paths import shown
 from .sources import parse_python, read_text
-from .stored_values import SUPPORTED, promise_problem, short_repr, unstorable
+from .stored_values import SUPPORTED, short_repr, unstorable
 
-SETTINGS = ("CASES", "TIME_LIMIT_SECONDS", "TOLERANCE", "SHOW_INPUTS")
+SETTINGS = ("CASES", "TIME_LIMIT_SECONDS", "TOLERANCE", "SHOW_INPUTS", "LISTS_EQUAL_ARRAYS")
 MAX_TIME_LIMIT_SECONDS = 60  # a learner waits this long for one test at most
-CASES_FIX = "define CASES = [Case(name=..., args=dict(...), expected=...), ...] with `from harness import Case`"
+CASES_FIX = (
+    "define CASES = [Case(name=..., args=dict(...)), Case(name=..., code=\"\"\"...\"\"\"), ...] with `from harness import Case`"
+)
+SCENARIO_FIX = "write the case's code as Python statements whose last line is an expression, e.g. code=\"opt = SGD(0.1)\\nopt.step(1.0)\""
 READ_FIX = (
     "tests.py runs each time the site is built: take the endless loop or slow work out of its top level "
     "(write the inputs out, or make them with a seeded np.random.default_rng)"
@@ -32,7 +36,12 @@ def read_tests(path, function_name, begin_step):
     _check_setting_names(where, module)
     cases = _cases(where, module)
     suite = harness.Suite(
-        function_name, cases, _time_limit(where, module), _tolerance(where, module), show_inputs=_show_inputs(where, module)
+        function_name,
+        cases,
+        _time_limit(where, module),
+        _tolerance(where, module),
+        show_inputs=_flag(where, module, "SHOW_INPUTS", SHOW_INPUTS_FIX),
+        lists_equal_arrays=_flag(where, module, "LISTS_EQUAL_ARRAYS", LISTS_EQUAL_ARRAYS_FIX),
     )
     return harness.Suite.from_json(suite.to_json())  # the arguments exactly as tests.json gives them back
 
@@ -82,7 +91,9 @@ def _cases(where, module):
 
 
 def _check_case_values(where, case):
-    if not isinstance(case.args, dict) or not all(isinstance(name, str) for name in case.args):
+    if case.code is not None:
+        _check_scenario(where, case)
+    elif not isinstance(case.args, dict) or not all(isinstance(name, str) for name in case.args):
         raise BuildError(
             where,
             f"case {case.name!r} has args of type {type(case.args).__name__}{'' if not isinstance(case.args, dict) else ' with names that are not text'}",
@@ -91,15 +102,21 @@ def _check_case_values(where, case):
     for name, value in case.args.items():
         problem = unstorable(value)
         if problem:
-            raise BuildError(
-                where, f"argument {name} of case {case.name!r} is {problem}, which tests.json cannot carry to the page", f"use {SUPPORTED}"
-            )
-    if case.expected is not None:
-        problem = promise_problem(case.expected)
-        if problem:
-            raise BuildError(
-                where, f"case {case.name!r} promises {problem}", "promise a finite number or a numpy array of numbers, or leave expected out"
-            )
+            raise BuildError(where, f"argument {name} of case {case.name!r}: {problem}", f"use {SUPPORTED}, or build the input in a scenario (Case(name=..., code=...))")
+    problem = unstorable(case.expected)
+    if problem:
+        raise BuildError(where, f"the promised value of case {case.name!r}: {problem}", f"promise {SUPPORTED}, or leave expected out")
+
+
+def _check_scenario(where, case):
+    if not isinstance(case.code, str) or not case.code.strip():
+        raise BuildError(where, f"case {case.name!r} has code that is {'empty' if isinstance(case.code, str) else f'a {type(case.code).__name__}, not text'}", SCENARIO_FIX)
+    if case.args:
+        raise BuildError(where, f"case {case.name!r} has both args and code", "give a case either args= (one call of the function) or code= (a scenario), not both")
+    try:
+        compiled_scenario(case.code)
+    except ScenarioProblem as problem:
+        raise BuildError(where, f"case {case.name!r}: {problem}", SCENARIO_FIX) from None
 
 
 def _time_limit(where, module):
@@ -127,14 +144,16 @@ def _tolerance(where, module):
     return {**DEFAULT_TOLERANCE, **{key: float(number) for key, number in value.items()}}
 
 
-def _show_inputs(where, module):
-    value = getattr(module, "SHOW_INPUTS", True)
+SHOW_INPUTS_FIX = 'set SHOW_INPUTS = False to keep the hidden tests\' inputs out of sight (no "Try in console" on a failed test), or leave it out (True)'
+LISTS_EQUAL_ARRAYS_FIX = (
+    "set LISTS_EQUAL_ARRAYS = False when a list and a numpy array of the same numbers must count as different, or leave it out (True)"
+)
+
+
+def _flag(where, module, name, fix):
+    value = getattr(module, name, True)
     if not isinstance(value, bool):
-        raise BuildError(
-            where,
-            f"SHOW_INPUTS is {short_repr(value, 60)}, not True or False",
-            "set SHOW_INPUTS = False to keep the hidden tests' inputs out of sight (no \"Try in console\" on a failed test), or leave it out (True)",
-        )
+        raise BuildError(where, f"{name} is {short_repr(value, 60)}, not True or False", fix)
     return value
 
 

@@ -61,7 +61,7 @@ def problem_page(problem, app_chunks=()):
         # "Try in console" on a failed test: the call, with its inputs (None: SHOW_INPUTS = False).
         "testCalls": [shipped.call_source(index) for index in range(len(shipped.cases))] if shipped.show_inputs else None,
         "examples": [
-            {"name": case.name, "input": _show_inputs(case.args), "expected": show_value(case.expected), "call": examples.call_source(index)}
+            {"name": case.name, "input": case.code or _show_inputs(case.args), "expected": show_value(case.expected), "call": examples.call_source(index)}
             for index, case in enumerate(problem.suite.examples)
         ],
         "timeLimitSeconds": problem.suite.time_limit_seconds,
