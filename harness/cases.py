@@ -8,6 +8,7 @@ import numpy as np
 
 from .literals import literal
 from .mistakes import Mistake
+from .parameters import parameter_from_json, parameter_to_json, probe_from_json, probe_to_json
 
 DEFAULT_TIME_LIMIT_SECONDS = 5.0
 DEFAULT_TOLERANCE = {"rel": 1e-6, "abs": 1e-9}
@@ -36,6 +37,8 @@ class Suite:
     mistakes: list = field(default_factory=list)  # harness.mistakes.Mistake, in the order they are tried
     examples: list = field(default_factory=list)  # Cases shown in the page, run by "Run examples"
     show_inputs: bool = True  # whether a failed test offers "Try in console" with its inputs (tests.py's SHOW_INPUTS)
+    parameters: list = field(default_factory=list)  # harness.parameters.Parameter: the reference's, in order
+    probes: list = field(default_factory=list)  # harness.parameters.Probe: the reference's outputs with one argument changed
 
     def to_json(self):
         return json.dumps(
@@ -50,6 +53,8 @@ class Suite:
                     {"name": mistake.name, "hint": mistake.hint, "outputs": [encode_value(output) for output in mistake.outputs]}
                     for mistake in self.mistakes
                 ],
+                "parameters": [parameter_to_json(parameter, encode_value) for parameter in self.parameters],
+                "probes": [probe_to_json(probe, encode_value) for probe in self.probes],
             },
             indent=1,
         )
@@ -68,11 +73,13 @@ class Suite:
                 for mistake in data["mistakes"]
             ],
             show_inputs=data["show_inputs"],
+            parameters=[parameter_from_json(parameter, decode_value) for parameter in data.get("parameters", [])],
+            probes=[probe_from_json(probe, decode_value) for probe in data.get("probes", [])],
         )
 
     def examples_suite(self):
         """The visible examples as a Suite of their own, graded like the hidden tests."""
-        return Suite(self.function, self.examples, self.time_limit_seconds, self.tolerance)
+        return Suite(self.function, self.examples, self.time_limit_seconds, self.tolerance, parameters=self.parameters)
 
     def fresh_args(self, index):
         """A deep copy of a case's arguments, so a learner who mutates inputs affects only that call."""

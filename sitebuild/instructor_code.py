@@ -9,6 +9,7 @@ the child, and reported as a BuildError naming the file, what it was doing, and 
 children of several problems run side by side.
 """
 
+import sys
 import time
 
 import harness
@@ -45,6 +46,8 @@ class SuiteComputation:
                 if "step" in answer:
                     step = answer["step"]
                     deadline = time.monotonic() + step["limit"]
+                elif "warning" in answer:
+                    print(f"Warning: {BuildError(**answer['warning'])}", file=sys.stderr, flush=True)
                 elif "suite" in answer:
                     return harness.Suite.from_json(answer["suite"])
                 elif "error" in answer:
