@@ -18,7 +18,7 @@ ADVICE = {
     ),
     ("invalid value", "divide"): "inf/inf and 0/0 are nan: look for an exp that overflowed, or a division by a distance or a length that is 0",
 }
-GENERIC_ADVICE = "look for exp of a large number, log of 0, or a division by 0"
+GENERIC_ADVICE = "look for exp of a large number (inf above about 709), log of 0 (-inf), or a division by 0 (0/0 is nan)"
 
 
 def overflow_sentence(suite, failing, outputs, printed, finite_elsewhere=None):
@@ -39,7 +39,7 @@ def overflow_sentence(suite, failing, outputs, printed, finite_elsewhere=None):
     if warnings:
         advice = "; ".join(dict.fromkeys(ADVICE.get(kind, GENERIC_ADVICE) for kind in kinds))
         return f"{sentence}. numpy warned \"{'; '.join(warnings)}\": {advice}."
-    return f"{sentence}: something overflowed; {GENERIC_ADVICE}."
+    return f"{sentence}: {GENERIC_ADVICE}."
 
 
 def _non_finite(value):

@@ -48,7 +48,7 @@ function testResult(name, status, message) {
 }
 
 function runResult(status, tests, message = null) {
-  return { status, message, line: null, output: "", hint: null, tests };
+  return { status, message, line: null, output: "", hint: null, hints: [], tests };
 }
 
 function fill(template, values) {

@@ -79,6 +79,11 @@ def contrastive_loss(x1, x2, label, margin=1.0):
             "whole batch",
             [COINCIDENT],
         ),
+        "flipped labels and factors 1/2": (
+            PER_PAIR + "return np.mean((1 - y) * d ** 2 / 2 + y * np.maximum(0, margin - d) ** 2 / 2)",
+            "two changes at once",
+            [REFERENCE, IDENTICAL, BEYOND, COINCIDENT],
+        ),
     },
 )
 
@@ -200,12 +205,22 @@ def info_nce(query, keys, temperature=0.1):
             "sum over the queries",
             EVERY_INFO_NCE_TEST,
         ),
-        # Returns nan where exp overflows, and the build keeps only finite outputs of a
-        # mistakes/ file, so no hint can match it: the failing test's name says what to do.
+        # Returns nan where exp overflows: the overflow is named (harness.overflow_hints).
         "exp without the log-sum-exp trick": (
             COSINE_LOGITS + "e = np.exp(s)\n    return -np.log(e.diagonal() / e.sum(axis=1)).mean()",
-            None,
+            "gives nan where the expected value is finite",
             [TINY_TEMPERATURE],
+        ),
+        "symmetric loss": (
+            COSINE_LOGITS + ROW_LOG_SUM_EXP + "rows = (log_sum - s.diagonal()).mean()\n    s = s.T\n    "
+            + ROW_LOG_SUM_EXP + "return (rows + (log_sum - s.diagonal()).mean()) / 2",
+            "symmetric loss",
+            [ROW_SOFTMAX, LENGTHS],
+        ),
+        "multiplied by the temperature": (
+            UNIT_ROWS + "s = q @ k.T * temperature\n    " + ROW_LOG_SUM_EXP + "return (log_sum - s.diagonal()).mean()",
+            "multiplied by the temperature",
+            EVERY_INFO_NCE_TEST,
         ),
     },
 )
@@ -270,12 +285,16 @@ def contrastive_loss_grad(x1, x2, label, margin=1.0):
             "1 means similar",
             [GRAD_EXAMPLE, GRAD_BEYOND, GRAD_COINCIDENT, GRAD_THREE_PAIRS],
         ),
-        # The plain division gives nan on the coincident pair, and a mistake file must return
-        # finite values, so no hint can match it: the failing test's name says what to do.
+        # The plain division gives nan on the coincident pair: the 0/0 is named (harness.overflow_hints).
         "division by a zero distance": (
             "return 2 / n * (y * u - (1 - y) * np.maximum(0, margin - d) * u / d)",
-            None,
+            "gives nan where the expected value is finite",
             [GRAD_COINCIDENT],
+        ),
+        "no factor in front": (
+            UNIT_DIRECTION + "return y * u - (1 - y) * np.maximum(0, margin - d) * direction",
+            "no factor in front",
+            [GRAD_THREE_PAIRS],
         ),
     },
 )
