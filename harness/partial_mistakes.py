@@ -9,6 +9,7 @@ from .near_miss import NEAR_ABSOLUTE, NEAR_RELATIVE
 from .plain_outputs import matches, tests_text
 
 MOST_NAMED = 2  # more would read as guessing
+FEWEST_EXPLAINED = 2  # tests a mistake must explain, unless they are every failed test: one alone may be chance
 
 
 @dataclass
@@ -31,7 +32,7 @@ def partial_mistakes(suite, failing, outputs):
     while left and len(named) < MOST_NAMED:
         candidates = [_match(mistake, suite, left, outputs, near) for mistake in suite.mistakes if mistake not in [m.mistake for m in named]]
         best = max(candidates, key=lambda match: (len(match.tests), len(match.exact)), default=None)
-        if best is None or not best.tests:
+        if best is None or not best.tests or len(best.tests) < min(FEWEST_EXPLAINED, len(failing)):
             break
         named.append(best)
         left = [index for index in left if index not in best.tests]

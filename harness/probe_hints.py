@@ -5,7 +5,7 @@ changed (harness.parameters.Probe); here the learner's function gets the same ch
 import numpy as np
 
 from .display import show_number
-from .plain_outputs import matches, same
+from .plain_outputs import is_finite, matches, same
 
 
 def probe_hints(suite, failing, outputs, calls):
@@ -16,7 +16,7 @@ def probe_hints(suite, failing, outputs, calls):
         return []
     sentences = []
     for name in dict.fromkeys(probe.parameter for probe in suite.probes):
-        probes = [probe for probe in suite.probes if probe.parameter == name and probe.case in failing and outputs[probe.case] is not None]
+        probes = [probe for probe in suite.probes if probe.parameter == name and probe.case in failing and is_finite(outputs[probe.case])]
         unchanged = next((probe for probe in probes if _unchanged(probe, suite, outputs, calls)), None)
         as_default = next(
             (probe for probe in probes if _is_default_probe(probe, suite) and matches(probe.expected, outputs[probe.case], suite.tolerance)),

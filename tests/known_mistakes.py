@@ -208,7 +208,7 @@ def info_nce(query, keys, temperature=0.1):
         # Returns nan where exp overflows: the overflow is named (harness.overflow_hints).
         "exp without the log-sum-exp trick": (
             COSINE_LOGITS + "e = np.exp(s)\n    return -np.log(e.diagonal() / e.sum(axis=1)).mean()",
-            "gives nan where the expected value is finite",
+            "gives nan where a finite value is expected",
             [TINY_TEMPERATURE],
         ),
         "symmetric loss": (
@@ -288,7 +288,7 @@ def contrastive_loss_grad(x1, x2, label, margin=1.0):
         # The plain division gives nan on the coincident pair: the 0/0 is named (harness.overflow_hints).
         "division by a zero distance": (
             "return 2 / n * (y * u - (1 - y) * np.maximum(0, margin - d) * u / d)",
-            "gives nan where the expected value is finite",
+            "gives nan where a finite value is expected",
             [GRAD_COINCIDENT],
         ),
         "no factor in front": (
