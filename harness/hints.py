@@ -14,10 +14,11 @@ from .partial_mistakes import partial_mistake_sentence, partial_mistakes
 from .plain_outputs import matches, plain, tests_text
 from .probe_hints import probe_hints
 from .results import PASSED
+from .tuple_hints import tuple_sentence
 
 # The kinds of hint, in the order the page shows them.
-MISTAKE, PARTIAL_MISTAKE, SIGNATURE, PARAMETER, NEAR_MISS, OVERFLOW, PACKAGE = (
-    "mistake", "partial-mistake", "signature", "parameter", "near-miss", "overflow", "package",
+MISTAKE, PARTIAL_MISTAKE, TUPLE, SIGNATURE, PARAMETER, NEAR_MISS, OVERFLOW, PACKAGE = (
+    "mistake", "partial-mistake", "tuple", "signature", "parameter", "near-miss", "overflow", "package",
 )
 
 
@@ -39,6 +40,9 @@ def _hints(suite, function, tests, outputs, seconds):
     failing = [index for index, test in enumerate(tests) if test["status"] != PASSED]
     if not failing:
         return [hint(SIGNATURE, note) for note in signature.notes]
+    several = tuple_sentence(suite, failing, outputs)
+    if several:
+        return [hint(TUPLE, several)] + [hint(SIGNATURE, note) for note in signature.notes]
     plains = [None if output is NO_OUTPUT else plain(output) for output in outputs]
     calls = ExtraCalls(function, suite, seconds)
     mine, run_again, passing_with_defaults = _with_exercise_defaults(suite, failing, plains, signature.other_defaults, calls)

@@ -17,6 +17,7 @@ const VERDICTS = {
 const HINT_LABELS = {
   mistake: "Likely mistake",
   "partial-mistake": "Partly explained",
+  tuple: "Several values returned",
   signature: "Your signature",
   parameter: "A parameter",
   "near-miss": "Near miss",
