@@ -16,7 +16,7 @@ from .probe_hints import probe_hints
 from .results import PASSED
 from .tuple_hints import tuple_sentence
 
-# The kinds of hint, in the order the page shows them.
+# The kinds of hint (static/results_view.js names each above its text).
 MISTAKE, PARTIAL_MISTAKE, TUPLE, SIGNATURE, PARAMETER, NEAR_MISS, OVERFLOW, PACKAGE = (
     "mistake", "partial-mistake", "tuple", "signature", "parameter", "near-miss", "overflow", "package",
 )
