@@ -79,6 +79,21 @@ def contrastive_loss(x1, x2, label, margin=1.0):
             "whole batch",
             [COINCIDENT],
         ),
+        "squared distances, hinge not squared": (
+            PER_PAIR + "return np.mean(y * d ** 2 + (1 - y) * np.maximum(0, margin - d ** 2))",
+            "hinge that is not squared, y·d² + (1 − y)·max(0, margin − d²)",
+            [REFERENCE, COINCIDENT],
+        ),
+        "nothing squared": (
+            PER_PAIR + "return np.mean(y * d + (1 - y) * np.maximum(0, margin - d))",
+            "nothing squared",
+            [REFERENCE, COINCIDENT],
+        ),
+        "half the sum": (
+            PER_PAIR + "return 0.5 * (y * d ** 2 + (1 - y) * np.maximum(0, margin - d) ** 2).sum()",
+            "half the sum over the pairs",
+            [COINCIDENT],
+        ),
         "flipped labels and factors 1/2": (
             PER_PAIR + "return np.mean((1 - y) * d ** 2 / 2 + y * np.maximum(0, margin - d) ** 2 / 2)",
             "two changes at once",
@@ -139,6 +154,11 @@ def triplet_loss(anchor, positive, negative, margin=1.0):
             "d_ap = ((a - p) ** 2).sum()\n    d_an = ((a - n) ** 2).sum()\n    return max(0.0, d_ap - d_an + margin)",
             "whole batch",
             [TRIPLET_EXAMPLE, HARD_AND_EASY, NEGATIVE_ON_ANCHOR],
+        ),
+        "soft margin": (
+            SQUARED_PER_ROW + "return np.log1p(np.exp(d_ap - d_an + margin)).mean()",
+            "soft-margin loss",
+            [TRIPLET_EXAMPLE, AT_THE_MARGIN, EASY, HARD_AND_EASY, NEGATIVE_ON_ANCHOR],
         ),
         "mean of the squared differences": (
             "d_ap = ((a - p) ** 2).mean(axis=1)\n    d_an = ((a - n) ** 2).mean(axis=1)\n"

@@ -88,8 +88,8 @@ def test_a_hard_coded_parameter_is_caught_by_the_probes():
     results = graded(contrastive(before="margin = 1\n    "))
     assert statuses(results) == ["passed", "passed", "passed", "failed"]
     assert hints(results, "parameter") == [
-        "Your result does not change with `margin`: on test 4, `margin=3.0` in place of 1.5 gives you 1.625 again, where the "
-        "expected result changes to 5.625. On test 4, which passes `margin=1.5`, your result is what `margin=1.0`, the default, "
+        "Your result does not change with `margin`: on test 4, `margin=3.0` in place of 1.5 gives you 1.833333333 again, where the "
+        "expected result changes to 4.5. On test 4, which passes `margin=1.5`, your result is what `margin=1.0`, the default, "
         "gives. Is `margin` fixed in your code instead of read from the argument?"
     ]
 

@@ -15,7 +15,7 @@ def test_the_build_ships_the_references_signature_and_its_outputs_with_a_paramet
     suite = shipped_suite(CONTRASTIVE)
     assert suite.parameters == [Parameter("x1"), Parameter("x2"), Parameter("label"), Parameter("margin", 1.0)]
     # The coincident pair's test passes margin=1.5: twice that, and the default, change its result.
-    assert [probe for probe in suite.probes if probe.case == 3] == [Probe(3, "margin", 3.0, 5.625), Probe(3, "margin", 1.0, 1.625)]
+    assert [probe for probe in suite.probes if probe.case == 3] == [Probe(3, "margin", 3.0, 4.5), Probe(3, "margin", 1.0, 5.5 / 3)]
     # A test whose result no value of margin changes gets no probe.
     assert not [probe for probe in suite.probes if probe.case == 1]
 
