@@ -11,10 +11,11 @@ from .near_miss import is_near, likely_cause, relative_gap
 from .overflow_hints import overflow_sentence
 from .parameters import NO_DEFAULT
 from .partial_mistakes import partial_mistake_sentence, partial_mistakes
-from .plain_outputs import matches, plain, tests_text
+from .plain_outputs import matches, plain
 from .probe_hints import probe_hints
 from .results import PASSED
 from .tuple_hints import tuple_sentence
+from .wording import tests_text
 
 # The kinds of hint (static/results_view.js names each above its text).
 MISTAKE, PARTIAL_MISTAKE, TUPLE, SIGNATURE, PARAMETER, NEAR_MISS, OVERFLOW, PACKAGE = (

@@ -6,7 +6,8 @@ import re
 import numpy as np
 
 from .display import show_number
-from .plain_outputs import is_finite, tests_text
+from .plain_outputs import is_finite
+from .wording import tests_text
 
 NUMPY_WARNING = re.compile(r"RuntimeWarning: ((overflow|divide by zero|invalid value) encountered in (?:scalar )?(\w+))")
 # What each warning means, and the usual fix.

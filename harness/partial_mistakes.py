@@ -6,7 +6,8 @@ test counts only where the mistake fails it too (elsewhere the reference explain
 from dataclasses import dataclass
 
 from .near_miss import NEAR_ABSOLUTE, NEAR_RELATIVE
-from .plain_outputs import matches, tests_text
+from .plain_outputs import matches
+from .wording import tests_text
 
 MOST_NAMED = 2  # more would read as guessing
 FEWEST_EXPLAINED = 2  # tests a mistake must explain, unless they are every failed test: one alone may be chance

@@ -7,7 +7,6 @@ import numpy as np
 
 from .compare import describe_mismatch
 from .isolation import examine_returned
-from .wording import listed
 
 
 def plain(value):
@@ -57,8 +56,3 @@ def same(first, second, tolerance):
 def is_finite(value):
     return value is not None and bool(np.all(np.isfinite(value)))
 
-
-def tests_text(indices):
-    """"Test 4", "Tests 1 and 4": tests numbered as the page lists them."""
-    shown = [str(index + 1) for index in sorted(indices)]
-    return f"Test {shown[0]}" if len(shown) == 1 else f"Tests {listed(shown)}"

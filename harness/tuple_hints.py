@@ -2,8 +2,8 @@
 one: when one of them is the expected result on the failed tests, say which."""
 
 from .isolation import is_plain_data
-from .plain_outputs import matches, plain, tests_text
-from .wording import counted
+from .plain_outputs import matches, plain
+from .wording import counted, tests_text
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth")
 

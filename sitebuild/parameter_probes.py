@@ -12,10 +12,10 @@ from harness.isolation import call_isolated
 from harness.parameters import Parameter, Probe, arguments_with
 
 from .expected_values import as_expected_value
+from .parameters import POSITIONAL
 from .paths import shown
 from .stored_values import unstorable
 
-POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
 PROBE_TIMEOUT_FIX = "make solution.py return within the time limit for other values of its parameters too"
 
 
