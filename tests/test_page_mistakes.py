@@ -64,7 +64,7 @@ def test_a_partial_match_and_a_wrong_default_are_named_above_the_results(exercis
     )
     expect(hints.nth(0)).to_contain_text("(test 2 with this exercise's defaults passed)")
     expect(hints.nth(1)).to_have_attribute("data-kind", "signature")
-    expect(hints.nth(1)).to_have_text("Your signature: Your default `margin` is 2.0; this exercise's is 1.0.")
+    expect(hints.nth(1)).to_have_text("Signature: Your default `margin` is 2.0; this exercise's is 1.0.")
     # Hints name tests by number: the rows show theirs (a CSS counter, outside the text of the row).
     assert rows(page).nth(1).locator(".result__name").evaluate("name => getComputedStyle(name, '::before').content") == 'counter(test) ". "'
     # A note on the signature shows when every test passes, too.
@@ -73,5 +73,5 @@ def test_a_partial_match_and_a_wrong_default_are_named_above_the_results(exercis
     expect(by_testid(page, "results-success")).to_be_visible()
     expect(hints).to_have_count(1)
     expect(hints.nth(0)).to_have_text(
-        "Your signature: Your function takes `eps`, which this exercise does not have: the tests never pass it, so it always keeps your default, 1e-08."
+        "Signature: Your function takes `eps`, which this exercise does not have: the tests never pass it, so it always keeps your default, 1e-08."
     )
