@@ -14,12 +14,13 @@ from .partial_mistakes import partial_mistake_sentence, partial_mistakes
 from .plain_outputs import matches, plain
 from .probe_hints import probe_hints
 from .results import PASSED
+from .scaled_results import scaled_sentence
 from .tuple_hints import tuple_sentence
 from .wording import tests_text
 
 # The kinds of hint (static/results_view.js names each above its text).
-MISTAKE, PARTIAL_MISTAKE, TUPLE, SIGNATURE, PARAMETER, NEAR_MISS, OVERFLOW, PACKAGE = (
-    "mistake", "partial-mistake", "tuple", "signature", "parameter", "near-miss", "overflow", "package",
+MISTAKE, PARTIAL_MISTAKE, TUPLE, SIGNATURE, PARAMETER, SCALED, NEAR_MISS, OVERFLOW, PACKAGE = (
+    "mistake", "partial-mistake", "tuple", "signature", "parameter", "scaled", "near-miss", "overflow", "package",
 )
 
 
@@ -54,6 +55,9 @@ def _hints(suite, function, tests, outputs, seconds):
     hints += [hint(SIGNATURE, note) for note in notes]
     unexplained = [index for index in failing if index not in passing_with_defaults and index not in explained]
     hints += [hint(PARAMETER, sentence) for sentence in probe_hints(suite, unexplained, plains, calls)]
+    scaled = scaled_sentence(suite, unexplained, plains)
+    if scaled:
+        hints.append(hint(SCALED, scaled))
     near = [index for index in unexplained if is_near(suite.cases[index].expected, plains[index], suite.tolerance)]
     if near:
         hints.append(hint(NEAR_MISS, _near_miss_sentence(suite, near, plains, outputs)))

@@ -20,6 +20,7 @@ const HINT_LABELS = {
   tuple: "Several values returned",
   signature: "Signature",
   parameter: "Parameter",
+  scaled: "A factor off",
   "near-miss": "Near miss",
   overflow: "Not a finite number",
   package: "Missing package",

@@ -225,3 +225,26 @@ def test_a_tuple_holding_the_result_says_which_value_to_return():
     assert hints(graded(code), "tuple") == [
         "Your function returns 2 values (a tuple), and its first value is the expected result on tests 1, 2, 3 and 4: return that value alone."
     ]
+
+
+# A factor off.
+
+
+def test_results_off_by_one_factor_say_so_when_no_known_mistake_does():
+    code = (
+        "import numpy as np\n\n\ndef contrastive_loss_grad(x1, x2, label, margin=1.0):\n"
+        "    u = x2 - x1\n"
+        "    d = np.linalg.norm(u, axis=1, keepdims=True)\n"
+        "    y = label.reshape(-1, 1)\n"
+        "    return (y * u - (1 - y) * np.maximum(0, margin - d) * u / np.maximum(d, 1e-12)) / len(u)\n"
+    )
+    results = graded(code, "contrastive-loss-grad")
+    assert hints(results) == [
+        "On tests 1, 3 and 4, your results are exactly -1/2 times the expected ones: look for a factor that your formula has "
+        "and this exercise's does not, or the other way round, such as a 1/2, a 2, or a sum where a mean belongs."
+    ]
+
+
+def test_factors_that_differ_from_test_to_test_are_no_hint():
+    """A quarter of the sum: half the mean with two pairs, three quarters of it with three."""
+    assert hints(graded(contrastive(wrap="0.25 * len(d) * "))) == []
