@@ -73,8 +73,8 @@ class Suite:
                 for mistake in data["mistakes"]
             ],
             show_inputs=data["show_inputs"],
-            parameters=[parameter_from_json(parameter, decode_value) for parameter in data.get("parameters", [])],
-            probes=[probe_from_json(probe, decode_value) for probe in data.get("probes", [])],
+            parameters=[parameter_from_json(parameter, decode_value) for parameter in data["parameters"]],
+            probes=[probe_from_json(probe, decode_value) for probe in data["probes"]],
         )
 
     def examples_suite(self):

@@ -6,6 +6,8 @@ import inspect
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .display import show_value
 from .isolation import examine_returned
 from .parameters import NO_DEFAULT, Parameter
@@ -14,6 +16,7 @@ from .wording import code_list
 POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
 # Defaults of these exact types are shown with repr (5.0, not 5); others as harness.display shows values.
 PLAIN_DEFAULT_TYPES = (int, float, bool, str, type(None))
+NUMPY_SCALAR_TYPES = (np.float64, np.float32, np.int64, np.int32, np.bool_)
 
 
 @dataclass
@@ -82,6 +85,8 @@ def _default_note(mine, reference):
 def _same_default(mine, theirs):
     if mine is NO_DEFAULT:
         return False
+    if type(mine) in NUMPY_SCALAR_TYPES:  # np.float64(1.0) is the default 1.0
+        mine = mine.item()
     if type(mine) not in PLAIN_DEFAULT_TYPES:
         return False  # an object of the learner's: shown, never compared (== would run their code)
     if isinstance(mine, float) and isinstance(theirs, float) and math.isnan(mine) and math.isnan(theirs):

@@ -81,6 +81,10 @@ def test_the_reference_gets_no_hint():
     assert graded(contrastive())["hints"] == []
 
 
+def test_a_numpy_default_equal_to_the_exercises_is_the_same_default():
+    assert graded(contrastive(default="np.float64(1.0)"))["hints"] == []
+
+
 # Parameter probes.
 
 
