@@ -86,16 +86,16 @@ def _mistake_hints(suite, failing, outputs, mine, passing_with_defaults, run_aga
         return [hint(MISTAKE, full)], failing
     full = next((mistake.hint for mistake in suite.mistakes if all(matches(e, m, suite.tolerance) for e, m in zip(mistake.outputs, mine))), None)
     if full is not None:
-        return [hint(MISTAKE, full + _with_defaults(run_again, run_again))], failing
+        return [hint(MISTAKE, f"{full} On {tests_text(run_again).lower()}, that holds once this exercise's defaults are passed.")], failing
     left = [index for index in failing if index not in passing_with_defaults]
     named = partial_mistakes(suite, left, mine)
-    hints = [hint(PARTIAL_MISTAKE, partial_mistake_sentence(match) + _with_defaults(match.tests, run_again)) for match in named]
+    hints = [hint(PARTIAL_MISTAKE, partial_mistake_sentence(match, _with_defaults(match.tests, run_again))) for match in named]
     overflow = overflow_sentence(suite, left, mine, printed, named[0].mistake if named else None)
     return hints + ([hint(OVERFLOW, overflow)] if overflow else []), [index for match in named for index in match.tests]
 
 
 def _with_defaults(tests, run_again):
-    """What a sentence about `tests` must add when some of them were run again with the exercise's defaults."""
+    """What a sentence about `tests` must add when some of them were run again with the exercise's defaults, or ""."""
     again = [index for index in tests if index in run_again]
     return f" ({tests_text(again).lower()} with this exercise's defaults passed)" if again else ""
 

@@ -47,12 +47,13 @@ def _match(mistake, suite, tests, outputs, near):
     return PartialMatch(mistake, exact, nearly)
 
 
-def partial_mistake_sentence(match):
+def partial_mistake_sentence(match, aside=""):
+    """`aside`, e.g. " (test 2 with ...)", follows the tests named."""
     if not match.near:
         verb = "fails" if len(match.exact) == 1 else "fail"
-        return f"{tests_text(match.exact)} {verb} as this known mistake does: {match.mistake.hint}"
+        return f"{tests_text(match.exact)}{aside} {verb} as this known mistake does: {match.mistake.hint}"
     verb = "misses" if len(match.tests) == 1 else "miss"
     return (
-        f"{tests_text(match.tests)} {verb} the expected value as this known mistake does, give or take less than "
+        f"{tests_text(match.tests)}{aside} {verb} the expected value as this known mistake does, give or take less than "
         f"1e-3 relative (an epsilon, float32 or rounding?): {match.mistake.hint}"
     )
