@@ -23,18 +23,19 @@ ADVICE = {
 GENERIC_ADVICE = "look for exp of a large number (inf above about 709), log of 0 (-inf), or a division by 0 (0/0 is nan)"
 
 
-def overflow_sentence(suite, failing, outputs, printed, finite_elsewhere=None):
-    """A sentence about the failed tests whose result is not finite, or None. `finite_elsewhere`:
-    a known mistake named for other tests, whose outputs on these tests are finite."""
+def overflow_sentence(suite, failing, outputs, printed, named_mistake=None):
+    """A sentence about the failed tests whose result is not finite, or None. `printed`: what
+    each test printed; `named_mistake`: a known mistake named for other tests, said to be
+    finite on these when it is."""
     broken = [index for index in failing if outputs[index] is not None and not is_finite(outputs[index])]
     if not broken:
         return None
     warnings = list(dict.fromkeys(match.group(1) for text in printed for match in NUMPY_WARNING.finditer(text)))
     kinds = list(dict.fromkeys(match.group(2, 3) for text in printed for match in NUMPY_WARNING.finditer(text)))
     sentence = f"{_what_each_gives(broken, outputs)} where a finite value is expected"
-    if finite_elsewhere is not None and all(is_finite(finite_elsewhere.outputs[index]) for index in broken):
-        mine = finite_elsewhere.outputs[broken[0]]
-        value = f" ({show_number(mine)})" if not hasattr(mine, "shape") else ""
+    if named_mistake is not None and all(is_finite(named_mistake.outputs[index]) for index in broken):
+        theirs = named_mistake.outputs[broken[0]]
+        value = f" ({show_number(theirs)})" if not hasattr(theirs, "shape") else ""
         sentence += f", as the known mistake gives{value}"
     if warnings:
         advice = "; ".join(dict.fromkeys(ADVICE.get(kind, GENERIC_ADVICE) for kind in kinds))

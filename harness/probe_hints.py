@@ -10,7 +10,7 @@ from .plain_outputs import is_finite, matches, same
 
 def probe_hints(suite, failing, outputs, calls):
     """Sentences about parameters the learner's results ignore, or seem fixed to the default of.
-    None for a function that returns one value on every test: it ignores everything alike."""
+    Nothing for a function that returns one value on every test: it ignores everything alike."""
     given = [output for output in outputs if output is not None]
     if len(given) < 2 or all(same(output, given[0], suite.tolerance) for output in given):
         return []
