@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .literals import literal
 from .mistakes import Mistake
 from .values import decode_value, encode_value
+from .parameters import parameter_from_json, parameter_to_json, probe_from_json, probe_to_json
 
 # formats/tests_json.v1.schema.json
 TESTS_JSON_VERSION = 1
@@ -43,6 +44,8 @@ class Suite:
     examples: list = field(default_factory=list)  # Cases shown in the page, run by "Run examples"
     show_inputs: bool = True  # whether a failed test offers "Try in console" with its inputs (tests.py's SHOW_INPUTS)
     lists_equal_arrays: bool = True  # whether a list and an array of the same numbers are equal (tests.py's LISTS_EQUAL_ARRAYS)
+    parameters: list = field(default_factory=list)  # harness.parameters.Parameter: the reference's, in order
+    probes: list = field(default_factory=list)  # harness.parameters.Probe: the reference's outputs with one argument changed
 
     def to_json(self):
         return json.dumps(
@@ -59,6 +62,8 @@ class Suite:
                     {"name": mistake.name, "hint": mistake.hint, "outputs": [encode_value(output) for output in mistake.outputs]}
                     for mistake in self.mistakes
                 ],
+                "parameters": [parameter_to_json(parameter, encode_value) for parameter in self.parameters],
+                "probes": [probe_to_json(probe, encode_value) for probe in self.probes],
             },
             indent=1,
         )
@@ -80,11 +85,13 @@ class Suite:
             ],
             show_inputs=data["show_inputs"],
             lists_equal_arrays=data["lists_equal_arrays"],
+            parameters=[parameter_from_json(parameter, decode_value) for parameter in data["parameters"]],
+            probes=[probe_from_json(probe, decode_value) for probe in data["probes"]],
         )
 
     def examples_suite(self):
         """The visible examples as a Suite of their own, graded like the hidden tests."""
-        return Suite(self.function, self.examples, self.time_limit_seconds, self.tolerance, lists_equal_arrays=self.lists_equal_arrays)
+        return Suite(self.function, self.examples, self.time_limit_seconds, self.tolerance, parameters=self.parameters, lists_equal_arrays=self.lists_equal_arrays)
 
     def fresh_args(self, index):
         """A deep copy of a case's arguments, so a learner who mutates inputs affects only that call."""

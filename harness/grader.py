@@ -6,12 +6,15 @@ A whole grading is one isolated run (harness.isolation): nothing the submission 
 reaches the harness's comparisons or the next run.
 """
 
+import time
+
 from .compare import describe_mismatch
 from .display import show_exception, show_value
 from .explain import explain_result
+from .hints.of_run import PACKAGE, hint, hints_of_run
 from .isolation import examine_returned, isolated_run
 from .learner_code import LearnerError, TestCall, captured_output, explain_exception, load_file
-from .mistakes import NO_OUTPUT, recognise
+from .mistakes import NO_OUTPUT
 from .results import ERROR, FAILED, PASSED, results_of_run, result_of_test
 from .scenarios import scenario_line, value_of_case
 
@@ -34,21 +37,21 @@ def _graded(source, suite, on_test_started, on_test_finished):
             function, namespace = load_file(source, suite.function)
         except LearnerError as error:
             return _not_loaded(suite, error, load_output.text())
-    tests, outputs = [], []
+    tests, outputs, seconds = [], [], []
     for index in range(len(suite.cases)):
         if on_test_started:
             on_test_started(index)
+        started = time.perf_counter()
         result, got = run_case(function, namespace, suite, index)
+        seconds.append(time.perf_counter() - started)
         tests.append(result)
         outputs.append(got)
         if on_test_finished:
             on_test_finished(index, result)
     passed = all(test["status"] == PASSED for test in tests)
-    hint = None
-    if not passed:
-        hint, _ = examine_returned(outputs, recognise, suite, outputs)
+    hints = hints_of_run(suite, function, tests, outputs, seconds)
     _forget(namespace)
-    return results_of_run(PASSED if passed else FAILED, tests, output=load_output.text(), hint=hint)
+    return results_of_run(PASSED if passed else FAILED, tests, output=load_output.text(), hints=hints)
 
 
 def run_case(function, namespace, suite, index):
@@ -86,4 +89,5 @@ def _forget(namespace):
 
 def _not_loaded(suite, error, output):
     tests = [result_of_test(case.name, ERROR, CODE_NOT_LOADED) for case in suite.cases]
-    return results_of_run(ERROR, tests, error.message, error.line, output)
+    hints = [hint(PACKAGE, error.hint)] if error.hint else []
+    return results_of_run(ERROR, tests, error.message, error.line, output, hints)

@@ -15,6 +15,7 @@ from .display import exception_message, show_exception
 from .explain import explain_error
 from .explain.expressions import CONSOLE_FILENAME
 from .isolation import OsExitCalled, call_isolated
+from .hints.packages import missing_package, missing_package_hint
 
 # The filename the learner's code is compiled under; frames with it are the learner's own.
 EDITOR_FILENAME = "<editor>"
@@ -94,12 +95,14 @@ class TestCall:
 
 
 class LearnerError(Exception):
-    """The learner's code failed; `message` is for the learner, `line` is the editor line or None."""
+    """The learner's code failed; `message` is for the learner, `line` is the editor line or
+    None, `hint` a sentence for the run's hints or None."""
 
-    def __init__(self, message, line=None):
+    def __init__(self, message, line=None, hint=None):
         super().__init__(message)
         self.message = message
         self.line = line
+        self.hint = hint
 
 
 def syntax_problem(source):
@@ -166,7 +169,8 @@ def explain_exception(error, call=None):
         lines.extend(_describe_frames(frames))
     # A call that failed before any line of the function ran is blamed on its def line.
     line = frames[-1].lineno if frames else call.definition_line() if call else None
-    return LearnerError("\n".join(lines), line)
+    hint = missing_package_hint(error) if isinstance(error, ModuleNotFoundError) else None
+    return LearnerError("\n".join(lines), line, hint)
 
 
 def _traceback_entries(entry):
@@ -227,7 +231,7 @@ def _headline(error, detail):
     if isinstance(error, KeyboardInterrupt):
         return "Your code raised KeyboardInterrupt. Return a value instead."
     if isinstance(error, ModuleNotFoundError):
-        return f"ModuleNotFoundError: {error}. Only numpy and Python's standard library are available here."
+        return missing_package(error)
     if isinstance(error, RecursionError):
         return "RecursionError: the function calls itself too deeply (endless recursion?)."
     if isinstance(error, MemoryError):

@@ -51,7 +51,7 @@ function testResult(name, status, message) {
 }
 
 function runResult(status, tests, message = null) {
-  return { version: RESULTS_FORMAT_VERSION, status, message, line: null, output: "", hint: null, tests };
+  return { version: RESULTS_FORMAT_VERSION, status, message, line: null, output: "", hint: null, hints: [], tests };
 }
 
 function fill(template, values) {

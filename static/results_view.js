@@ -13,6 +13,19 @@ const VERDICTS = {
   running: "… Running",
 };
 
+// How each kind of hint (harness/hints.py) is introduced above the results.
+const HINT_LABELS = {
+  mistake: "Likely mistake",
+  "partial-mistake": "Partly explained",
+  tuple: "Several values returned",
+  signature: "Signature",
+  parameter: "Parameter",
+  scaled: "A factor off",
+  "near-miss": "Near miss",
+  overflow: "Not a finite number",
+  package: "Missing package",
+};
+
 // The tests whose call the learner may want to try in the console.
 const TRY_IN_CONSOLE = new Set(["failed", "error", "timeout"]);
 
@@ -66,8 +79,7 @@ export function createResultsView(region, { onGoToLine, examples, testNames, tes
 
     showResults(results) {
       list.replaceChildren(...results.tests.map((result, index) => row(result, index, !results.message)));
-      hint.textContent = results.hint || "";
-      hint.hidden = !results.hint;
+      showHints(hint, results);
       showLoadError(loadError, results, onGoToLine);
       loadOutput.querySelector("pre").textContent = results.output || "";
       loadOutput.hidden = !results.output;
@@ -76,6 +88,22 @@ export function createResultsView(region, { onGoToLine, examples, testNames, tes
       region.setAttribute("aria-busy", "false");
     },
   };
+}
+
+/** The run's hints, one paragraph each, introduced by their kind; results made by the page
+ *  itself have none. */
+function showHints(container, results) {
+  const hints = results.hints || [];
+  container.replaceChildren(
+    ...hints.map(({ kind, text }) => {
+      const paragraph = document.createElement("p");
+      paragraph.dataset.testid = "hint";
+      paragraph.dataset.kind = kind;
+      paragraph.append(textBlock("span", "results__hint-label", `${HINT_LABELS[kind] || "Hint"}: `), document.createTextNode(text));
+      return paragraph;
+    }),
+  );
+  container.hidden = !hints.length;
 }
 
 /** The error that stopped the learner's file from loading, with a way to its line. */

@@ -17,6 +17,7 @@ from types import TracebackType
 import numpy as np
 
 from . import calls as explain_calls, numpy_errors as explain_numpy, results as explain_results
+from ..hints import near_miss
 from .expressions import spot_of
 
 # The head of an exception's message that explainers read (a learner's own exception can
@@ -83,6 +84,7 @@ RESULT_EXPLAINERS = [
     ResultExplainer(explain_results.printed_instead_of_returned, explain_results.explain_printed_instead_of_returned),
     ResultExplainer(explain_results.array_of_another_shape, explain_results.explain_array_of_another_shape),
     ResultExplainer(explain_results.array_of_another_dtype, explain_results.explain_array_of_another_dtype),
+    ResultExplainer(near_miss.near_miss, near_miss.explain_near_miss),
 ]
 
 

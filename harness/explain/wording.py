@@ -16,6 +16,12 @@ def counted(count, noun, plural=None):
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
+def tests_text(indices):
+    """"Test 4", "Tests 1 and 4": tests (indices in the suite) numbered as the page lists them."""
+    shown = [str(index + 1) for index in sorted(indices)]
+    return f"Test {shown[0]}" if len(shown) == 1 else f"Tests {listed(shown)}"
+
+
 def axes(ndim):
     """"no axes", "1 axis", "2 axes"."""
     return "no axes" if ndim == 0 else counted(ndim, "axis", "axes")

@@ -9,12 +9,12 @@ from harness import Case
 CASES = [
     Case(
         name="Reference example: [[-1, 0], [0.5, 0]]",
-        # Integer inputs and labels, exactly as in Example 1.
+        # Integer inputs and labels, as in Example 1, with the margin left at its default 1:
+        # the dissimilar pair at distance 0.5 depends on it, so a default other than 1 fails.
         args=dict(
             x1=np.array([[0, 0], [0, 0]]),
             x2=np.array([[1, 0], [0.5, 0]]),
             label=np.array([1, 0]),
-            margin=1.0,
         ),
         expected=np.array([[-1.0, 0.0], [0.5, 0.0]]),
     ),

@@ -9,12 +9,12 @@ from harness import Case
 CASES = [
     Case(
         name="Reference example: 0.625",
-        # Integer inputs and labels, exactly as in Example 1.
+        # Integer inputs and labels, as in Example 1, with the margin left at its default 1:
+        # the dissimilar pair at distance 0.5 depends on it, so a default other than 1 fails.
         args=dict(
             x1=np.array([[0, 0], [0, 0]]),
             x2=np.array([[1, 0], [0.5, 0]]),
             label=np.array([1, 0]),
-            margin=1.0,
         ),
         expected=0.625,
     ),
@@ -42,13 +42,15 @@ CASES = [
     Case(
         name="Coincident dissimilar pair -> margin squared",
         # Margin 1.5, not 1, so ignoring `margin` fails. The coincident dissimilar pair costs
-        # margin**2, and so does the similar pair beside it at distance exactly 1.5: the mean
-        # stays margin**2, but one distance taken over the whole batch (1.5) makes the first
-        # pair cost 0, and summing gives 4.5.
+        # margin**2, and so do the two similar pairs beside it at distance exactly 1.5: the
+        # mean stays margin**2, but one distance taken over the whole batch makes the first
+        # pair cost 0, summing gives 6.75, and half the sum (the paper's 1/2, summed) 3.375:
+        # with three pairs, not two, it differs from the mean. Both similar pairs differ by
+        # (-1.5, 0), so an epsilon added to x1 - x2 shortens all three distances alike.
         args=dict(
-            x1=np.array([[2.0, -1.0], [0.0, 0.0]]),
-            x2=np.array([[2.0, -1.0], [1.5, 0.0]]),
-            label=np.array([0, 1]),
+            x1=np.array([[2.0, -1.0], [0.0, 0.0], [1.0, 1.0]]),
+            x2=np.array([[2.0, -1.0], [1.5, 0.0], [2.5, 1.0]]),
+            label=np.array([0, 1, 1]),
             margin=1.5,
         ),
         expected=1.5**2,

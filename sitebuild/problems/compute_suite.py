@@ -6,7 +6,8 @@ solution.py, mistakes/*.py, starter.py) and answers with the problem's Suite as 
 Its one request, a JSON line on stdin: {"folder", "signature", "given": <the function's name
 and the statement's examples, as tests.json>}. Its answers, JSON lines on stdout:
 {"step": {"where", "doing", "limit", "fix"}} just before each piece of instructor code runs,
-then {"tests_json": <tests.json text>}, or {"error": {"where", "what", "fix"}} for a problem in
+{"warning": {"where", "what", "fix"}} for each authoring warning, then {"tests_json": <tests.json text>},
+or {"error": {"where", "what", "fix"}} for a problem in
 the folder, or {"kit_error": <traceback>} for a bug in the kit. The parent stops this
 process when a step overruns its limit. Instructor code gets /dev/null as stdin, stdout and
 stderr (what it prints is not shown) and the memory limit of CPython's grading processes.
@@ -33,6 +34,7 @@ from harness.values import encode_value
 
 from .expected_values import load_instructor_file, outputs_on_cases, results_on_cases
 from .mistakes import load_mistakes
+from .parameter_probes import ReferenceCalls, probes_of, reference_parameters, unexercised_defaults
 from .parameters import check_arguments, check_same_parameters, check_signature
 from .stored_values import short_repr
 from .tests_file import read_tests
@@ -50,9 +52,10 @@ SECOND_RUN_SEED = 20261206  # where the random generators start for the referenc
 STARTER_TIMEOUT_FIX = "a learner pressing Run on the starter would see every test time out: make its function return at once (e.g. only `pass`)"
 
 
-def compute_suite(folder, signature, given, begin_step):
+def compute_suite(folder, signature, given, begin_step, warn):
     """The problem's Suite, with expected values and known mistakes; `given` holds its
-    function name and the statement's examples."""
+    function name and the statement's examples. `warn(where, what, fix)` reports what the
+    build accepts but the author should fix."""
     tests_path, statement, solution = folder / "tests.py", shown(folder / "statement.md"), folder / "solution.py"
     suite = read_tests(tests_path, given.function, begin_step)
     suite.examples = given.examples
@@ -65,6 +68,15 @@ def compute_suite(folder, signature, given, begin_step):
     for promises, cases in ((tests_path, suite), (folder / "statement.md", suite.examples_suite())):
         _set_expected(reference, promises, cases, begin_step)
     suite.mistakes = load_mistakes(folder, suite, begin_step)
+    suite.parameters = reference_parameters(reference)
+    calls = ReferenceCalls(reference, suite, begin_step)
+    suite.probes = probes_of(calls)
+    for name, default in unexercised_defaults(calls):
+        warn(
+            shown(tests_path),
+            f"no test leaves {name} out where its value matters, so a learner whose default {name} is not {default!r} passes every test",
+            f"leave {name} out of a case whose result changes when {name} does",
+        )
     _check_starter(folder / "starter.py", suite, reference, begin_step)
     _check_size(suite, tests_path, statement)
     return suite
@@ -153,9 +165,12 @@ def main():
     def begin_step(where, doing, limit, fix):
         answer({"step": {"where": where, "doing": doing, "limit": limit, "fix": fix}})
 
+    def warn(where, what, fix):
+        answer({"warning": {"where": where, "what": what, "fix": fix}})
+
     try:
         given = harness.Suite.from_json(request["given"])
-        suite = compute_suite(Path(request["folder"]), request["signature"], given, begin_step)
+        suite = compute_suite(Path(request["folder"]), request["signature"], given, begin_step, warn)
         answer({"tests_json": suite.to_json()})
     except BuildError as error:
         answer({"error": {"where": error.where, "what": error.what, "fix": error.fix}})

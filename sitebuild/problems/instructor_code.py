@@ -9,6 +9,7 @@ the child, and reported as a BuildError naming the file, what it was doing, and 
 children of several problems run side by side.
 """
 
+import sys
 from pathlib import Path
 
 import harness
@@ -37,6 +38,8 @@ class SuiteComputation:
             for answer in self.child.answers(START_LIMIT_SECONDS, lambda answer: answer["step"]["limit"] if "step" in answer else None):
                 if "step" in answer:
                     step = answer["step"]
+                elif "warning" in answer:
+                    print(f"Warning: {BuildError(**answer['warning'])}", file=sys.stderr, flush=True)
                 elif "tests_json" in answer:
                     return harness.Suite.from_json(answer["tests_json"])
                 elif "error" in answer:

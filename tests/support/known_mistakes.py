@@ -79,6 +79,26 @@ def contrastive_loss(x1, x2, label, margin=1.0):
             "whole batch",
             [COINCIDENT],
         ),
+        "squared distances, hinge not squared": (
+            PER_PAIR + "return np.mean(y * d ** 2 + (1 - y) * np.maximum(0, margin - d ** 2))",
+            "hinge that is not squared, y·d² + (1 − y)·max(0, margin − d²)",
+            [REFERENCE, COINCIDENT],
+        ),
+        "nothing squared": (
+            PER_PAIR + "return np.mean(y * d + (1 - y) * np.maximum(0, margin - d))",
+            "nothing squared",
+            [REFERENCE, COINCIDENT],
+        ),
+        "half the sum": (
+            PER_PAIR + "return 0.5 * (y * d ** 2 + (1 - y) * np.maximum(0, margin - d) ** 2).sum()",
+            "half the sum over the pairs",
+            [COINCIDENT],
+        ),
+        "flipped labels and factors 1/2": (
+            PER_PAIR + "return np.mean((1 - y) * d ** 2 / 2 + y * np.maximum(0, margin - d) ** 2 / 2)",
+            "two changes at once",
+            [REFERENCE, IDENTICAL, BEYOND, COINCIDENT],
+        ),
     },
 )
 
@@ -134,6 +154,11 @@ def triplet_loss(anchor, positive, negative, margin=1.0):
             "d_ap = ((a - p) ** 2).sum()\n    d_an = ((a - n) ** 2).sum()\n    return max(0.0, d_ap - d_an + margin)",
             "whole batch",
             [TRIPLET_EXAMPLE, HARD_AND_EASY, NEGATIVE_ON_ANCHOR],
+        ),
+        "soft margin": (
+            SQUARED_PER_ROW + "return np.log1p(np.exp(d_ap - d_an + margin)).mean()",
+            "soft-margin loss",
+            [TRIPLET_EXAMPLE, AT_THE_MARGIN, EASY, HARD_AND_EASY, NEGATIVE_ON_ANCHOR],
         ),
         "mean of the squared differences": (
             "d_ap = ((a - p) ** 2).mean(axis=1)\n    d_an = ((a - n) ** 2).mean(axis=1)\n"
@@ -200,12 +225,22 @@ def info_nce(query, keys, temperature=0.1):
             "sum over the queries",
             EVERY_INFO_NCE_TEST,
         ),
-        # Returns nan where exp overflows, and the build keeps only finite outputs of a
-        # mistakes/ file, so no hint can match it: the failing test's name says what to do.
+        # Returns nan where exp overflows: the overflow is named (harness.overflow_hints).
         "exp without the log-sum-exp trick": (
             COSINE_LOGITS + "e = np.exp(s)\n    return -np.log(e.diagonal() / e.sum(axis=1)).mean()",
-            None,
+            "gives nan where a finite value is expected",
             [TINY_TEMPERATURE],
+        ),
+        "symmetric loss": (
+            COSINE_LOGITS + ROW_LOG_SUM_EXP + "rows = (log_sum - s.diagonal()).mean()\n    s = s.T\n    "
+            + ROW_LOG_SUM_EXP + "return (rows + (log_sum - s.diagonal()).mean()) / 2",
+            "symmetric loss",
+            [ROW_SOFTMAX, LENGTHS],
+        ),
+        "multiplied by the temperature": (
+            UNIT_ROWS + "s = q @ k.T * temperature\n    " + ROW_LOG_SUM_EXP + "return (log_sum - s.diagonal()).mean()",
+            "multiplied by the temperature",
+            EVERY_INFO_NCE_TEST,
         ),
     },
 )
@@ -270,12 +305,16 @@ def contrastive_loss_grad(x1, x2, label, margin=1.0):
             "1 means similar",
             [GRAD_EXAMPLE, GRAD_BEYOND, GRAD_COINCIDENT, GRAD_THREE_PAIRS],
         ),
-        # The plain division gives nan on the coincident pair, and a mistake file must return
-        # finite values, so no hint can match it: the failing test's name says what to do.
+        # The plain division gives nan on the coincident pair: the 0/0 is named (harness.overflow_hints).
         "division by a zero distance": (
             "return 2 / n * (y * u - (1 - y) * np.maximum(0, margin - d) * u / d)",
-            None,
+            "gives nan where a finite value is expected",
             [GRAD_COINCIDENT],
+        ),
+        "no factor in front": (
+            UNIT_DIRECTION + "return y * u - (1 - y) * np.maximum(0, margin - d) * direction",
+            "no factor in front",
+            [GRAD_THREE_PAIRS],
         ),
     },
 )

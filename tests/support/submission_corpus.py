@@ -3,7 +3,8 @@ code (submission.py), the whole results CPython's grading gives it (results.json
 in full by test_submissions.py) and what must happen to it in every host (expected.json):
 
     {"why": one sentence: the mistake and what the learner must see,
-     "tests": the status of each of the four tests, in order
+     "problem": the slug of the exercise it answers (optional: contrastive-loss),
+     "tests": the status of each of the problem's tests, in order
               (passed | failed | error | timeout | not-run),
      "message_contains": strings that must appear in the learner-visible text,
      "browser": whether the page tests run it too (everything that touches the worker)}
@@ -18,12 +19,15 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from problem_folders import CONTRASTIVE
+
 SUBMISSIONS = Path(__file__).resolve().parents[1] / "corpus" / "submissions"
 
 
 @dataclass(frozen=True)
 class Submission:
     name: str
+    problem: str
     code: str
     why: str
     statuses: list
@@ -39,6 +43,7 @@ def load_submission(folder):
     expected = json.loads((folder / "expected.json").read_text())
     return Submission(
         name=folder.name,
+        problem=expected.get("problem", CONTRASTIVE),
         code=(folder / "submission.py").read_text(),
         why=expected["why"],
         statuses=expected["tests"],

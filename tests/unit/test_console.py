@@ -242,9 +242,9 @@ def test_a_call_passes_the_inputs_as_the_tests_do():
     suite = shipped_suite(CONTRASTIVE)
     call = suite.call_source(case_names().index("Coincident dissimilar pair -> margin squared"))
     assert call == (
-        "x1 = np.array([[2.0, -1.0], [0.0, 0.0]])\n"
-        "x2 = np.array([[2.0, -1.0], [1.5, 0.0]])\n"
-        "label = np.array([0, 1], dtype=np.int64)\n"
+        "x1 = np.array([[2.0, -1.0], [0.0, 0.0], [1.0, 1.0]])\n"
+        "x2 = np.array([[2.0, -1.0], [1.5, 0.0], [2.5, 1.0]])\n"
+        "label = np.array([0, 1, 1], dtype=np.int64)\n"
         "margin = 1.5\n"
         "contrastive_loss(x1, x2, label, margin)"
     )

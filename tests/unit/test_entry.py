@@ -20,7 +20,7 @@ def test_grade_answers_the_results_of_the_hidden_tests_as_json(suite_json):
     results = json.loads(entry.grade(suite_json, source(CONTRASTIVE, "solution.py")))
     assert results["status"] == PASSED
     assert [test["name"] for test in results["tests"]] == case_names()
-    assert set(results) == {"version", "status", "message", "line", "output", "hint", "tests"}
+    assert set(results) == {"version", "status", "message", "line", "output", "hint", "hints", "tests"}
     assert set(results["tests"][0]) == {"name", "status", "message", "output", "line", "got"}
 
 

@@ -14,6 +14,7 @@ from harness import Case, Suite, explain
 # The reference example has integer inputs; "Identical similar pair" has three pairs of
 # four numbers and leaves `margin` at its default.
 REFERENCE_EXAMPLE, THREE_PAIRS = 0, 1
+FOUR_ARGUMENTS = 3  # the coincident pair's test passes margin too
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +169,7 @@ def test_a_matrix_product_of_mismatched_shapes_is_explained(suite):
 
 def test_a_function_with_too_few_parameters_is_told_how_the_tests_call_it(suite):
     results = harness.grade(SUBMISSIONS["too few parameters"], suite)
-    first, three_arguments = results["tests"][REFERENCE_EXAMPLE], results["tests"][THREE_PAIRS]
+    first, three_arguments = results["tests"][FOUR_ARGUMENTS], results["tests"][THREE_PAIRS]
     explanation, raw = explanation_and_raw(first["message"])
     assert explanation == (
         "The tests call your function with 4 arguments, in this order: `contrastive_loss(x1, x2, label, margin)`. "
@@ -196,7 +197,7 @@ def test_a_parameter_the_tests_never_pass_points_at_the_signature(suite):
 
 
 def test_a_keyword_only_parameter_shows_in_the_definition(suite):
-    explanation, _ = explained(suite, "keyword-only margin", REFERENCE_EXAMPLE)
+    explanation, _ = explained(suite, "keyword-only margin", FOUR_ARGUMENTS)
     assert "Your `def contrastive_loss(x1, x2, label, *, margin=1.0)` (line 1) takes 3" in explanation
 
 
@@ -228,7 +229,7 @@ def test_input_at_the_top_of_the_file_stops_the_load_with_an_explanation(suite):
 # The tests never await what the function returns, so Python warns when it is discarded.
 @pytest.mark.filterwarnings("ignore:coroutine 'contrastive_loss' was never awaited")
 def test_async_def_returns_a_coroutine_which_is_explained(suite):
-    result = result_of(suite, SUBMISSIONS["async def"], REFERENCE_EXAMPLE)
+    result = result_of(suite, SUBMISSIONS["async def"], FOUR_ARGUMENTS)
     assert result["status"] == "failed"
     explanation, raw = explanation_and_raw(result["message"])
     assert explanation == (
@@ -236,7 +237,7 @@ def test_async_def_returns_a_coroutine_which_is_explained(suite):
         "The tests call `contrastive_loss(x1, x2, label, margin)` and expect a number: define it with plain `def` "
         "(nothing here needs `await`)."
     )
-    assert raw == "Expected the number 0.625, but your function returned a value of type coroutine."
+    assert raw == "Expected the number 2.25, but your function returned a value of type coroutine."
 
 
 def test_a_generator_function_is_explained(suite):

@@ -1,0 +1,7 @@
+import numpy as np
+
+
+def contrastive_loss(x1, x2, label, margin=1.0):
+    margin = 1
+    d = np.linalg.norm(x1 - x2, axis=1)
+    return np.mean(label * d**2 + (1 - label) * np.maximum(0, margin - d) ** 2)
