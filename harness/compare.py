@@ -32,6 +32,8 @@ def describe_mismatch(expected, got, tolerance, lists_equal_arrays=True):
 
 def _difference(expected, got, tolerance, lists_equal_arrays, path):
     if isinstance(expected, np.ndarray):
+        if expected.dtype == bool:
+            return _at(path, _boolean_array_mismatch(expected, got))
         if not lists_equal_arrays and isinstance(got, (list, tuple)):
             return _at(path, f"Expected a numpy array of shape {expected.shape}, but {_returned(path)} {_kind(got)}: wrap it in np.array(...).")
         return _at(path, _array_mismatch(expected, got, tolerance))
@@ -129,7 +131,9 @@ def _same_number(expected, number, tolerance):
 
 
 def _shown_mismatch(expected, got, path):
-    shown = repr(got)  # the learner's own __repr__: this comparison runs isolated, as every read of a returned value
+    # Two shipped results (a known mistake's and the reference's) are both Shown already; a
+    # learner's object shows itself with its own __repr__, read isolated as every returned value.
+    shown = got.text if isinstance(got, Shown) else repr(got)
     if not isinstance(shown, str) or not str.__eq__(shown, expected.text):
         return _at(path, f"Expected an object shown as {_short_repr(expected.text)}, but {_returned(path)} one shown as {_short_repr(str(shown))}.")
     return None
@@ -283,6 +287,19 @@ def _array_mismatch(expected, got, tolerance):
     listed = "; ".join(f"at {list(index)} expected {show_number(expected[index])}, got {show_number(got[index])}" for index in worst)
     largest = "The largest difference" if len(worst) == 1 else "The largest differences"
     return f"{len(differing)} of {close.size} entries of the array of shape {expected.shape} differ. {largest}: {listed}."
+
+
+def _boolean_array_mismatch(expected, got):
+    """True/False values are right or wrong, with no tolerance."""
+    if isinstance(got, (list, tuple)):
+        got = np.array(got, dtype=object)
+    if not isinstance(got, np.ndarray) or got.shape != expected.shape or not all(isinstance(item, (bool, np.bool_)) for item in got.flat):
+        return f"Expected an array of True/False values of shape {expected.shape}, but your function returned {_kind(got)}{'' if not isinstance(got, np.ndarray) else ' of dtype ' + str(got.dtype)}."
+    differing = np.argwhere(got.astype(bool) != expected)
+    if not len(differing):
+        return None
+    listed = "; ".join(f"at {[int(i) for i in index]} expected {bool(expected[tuple(index)])}" for index in differing[:WORST_SHOWN])
+    return f"{len(differing)} of {expected.size} entries of the array of shape {expected.shape} differ: {listed}."
 
 
 def _dtype_problem(array, lead=""):

@@ -114,7 +114,7 @@ def problems_copy(tmp_path):
         ("solution.py", lambda text: text.replace("def contrastive_loss", "def contrastive"), "no function named"),
         ("statement.md", lambda text: text.replace("output = 0.625", "output = 0.5"), "Example 1' promises 0.5"),
         ("statement.md", lambda text: text.replace("label  = [1, 0]", "y = [1, 0]"), "'Example 1' gives x1, x2, y, margin"),
-        ("statement.md", lambda text: text.replace("output = 0.625", "0.625"), "is not a `name = value` line"),
+        ("statement.md", lambda text: text.replace("output = 0.625", "0.625"), "has no `output = ...` line"),
         ("mistakes/sum_instead_of_mean.py", lambda text: text.replace('"""Your results', '# Your results'), "no hint"),
         ("mistakes/sum_instead_of_mean.py", lambda text: text.replace("np.sum(", "np.mean("), "passes every test"),
         ("mistakes/sum_instead_of_mean.py", lambda text: text.replace("np.sum(", "0.5 * np.mean("), "same values as mistakes/half_both_terms.py"),
