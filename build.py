@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from base import paths
-from sitebuild.check.check import check_problems
+from sitebuild.check.check import check_notes, check_problems
 from base.errors import BuildError
 from sitebuild.authoring.scaffold import new_problem
 from sitebuild.site.build import build_site
@@ -38,6 +38,8 @@ def build(args):
 def check(args):
     started = time.monotonic()
     problems, findings = check_problems(args.slugs, args.problems)
+    for note in check_notes(problems, args.problems):
+        print(f"Note: {note}")
     for finding in findings:
         print(f"✗ {finding}", file=sys.stderr)
     took = f"{time.monotonic() - started:.1f} s"

@@ -1,14 +1,14 @@
 """`make check`: proves each problem is right before it ships. On top of everything the build
 validates, it grades the reference (tests and examples) through the harness exactly as the
 page does, in CPython and in Pyodide; makes sure the starter does not already pass; finds
-scaffold TODOs left in the folder; and searches the built site for solution code."""
+placeholders of `make new` left in the folder; and searches the built site for solution code
+(leaks.py). It also notes, without failing, what a person may want to know."""
 
 import json
+import re
+import string
 import tempfile
-import zipfile
 from pathlib import Path
-
-import zstandard
 
 from harness import entry
 from harness.results import PASSED
@@ -16,16 +16,15 @@ from harness.results import PASSED
 from sitebuild.boot import boot_files as python_boot
 from base.errors import BuildError
 from base.node_scripts import run_node_script
-from sitebuild.problems.mistakes import MISTAKES_DIR
 from base.paths import PROBLEMS, shown
+from sitebuild.authoring import scaffold
+from sitebuild.check.leaks import leaked_sources
 from sitebuild.site.build import build_site
 
 PYODIDE_CHECK_SCRIPT = Path(__file__).parent / "check_in_pyodide.cjs"
-SCAFFOLD_MARKER = "TODO"
+SCAFFOLD_MARKER = "TODO"  # how each placeholder of scaffold.py's templates starts
 # Booting Pyodide in Node and grading every reference takes seconds; this only ends a hang.
 PYODIDE_CHECK_LIMIT_SECONDS = 300
-# Lines this long are specific enough that finding one in the site means code leaked.
-DISTINCTIVE_LINE_CHARS = 26
 
 
 def check_problems(slugs=(), problems_dir=PROBLEMS):
@@ -46,51 +45,60 @@ def check_problems(slugs=(), problems_dir=PROBLEMS):
     return problems, findings
 
 
-def scaffold_leftovers(folder):
+def check_notes(problems, problems_dir=PROBLEMS):
+    """What `make check` points out without failing: each problem whose statement has no example."""
     return [
-        BuildError(f"{shown(path)}, line {number}", f"it still has a {SCAFFOLD_MARKER} from `make new`", "replace it with the real content")
-        for path in sorted(folder.rglob("*"))
-        if path.suffix in (".md", ".py")
-        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1)
-        if SCAFFOLD_MARKER in line
+        f"{shown(Path(problems_dir) / problem.slug / 'statement.md')} has no ```example block, so learners have no example "
+        "to try first and the check proves none (to add one, see docs/authoring.md)"
+        for problem in problems
+        if not problem.suite.examples
     ]
 
 
-def leaked_sources(site, folders):
-    """Findings for every file of the built site holding a distinctive line of a reference
-    solution or of a known mistake (their docstrings are hints and may ship)."""
-    wanted = {}  # distinctive line -> the source file it comes from
-    for folder in folders:
-        starter = (folder / "starter.py").read_text(encoding="utf-8")
-        for source in [folder / "solution.py", *sorted((folder / MISTAKES_DIR).glob("*.py"))]:
-            for line in source.read_text(encoding="utf-8").splitlines():
-                code = line.strip()
-                if len(code) >= DISTINCTIVE_LINE_CHARS and code not in starter and not code.startswith('"""'):
-                    wanted.setdefault(code, source)
-    findings = []
-    for path, text in _site_texts(site):
-        leaked = sorted(line for line in wanted if line in text)
-        if leaked:
-            findings.append(
-                BuildError(
-                    f"{path.relative_to(site)} in the built site",
-                    f"it contains code of {shown(wanted[leaked[0]])}: {leaked[0]!r}",
-                    "keep solution code out of the statement, the starter and the page files",
-                )
-            )
-    return findings
+def scaffold_leftovers(folder):
+    """A finding for each line of the folder's .md and .py files still holding a placeholder
+    `make new` wrote; an instructor's own TODO (a note to learners, say) is no placeholder."""
+    placeholder = scaffold_placeholders()
+    return [
+        BuildError(f"{shown(path)}, line {number}", f"it still has {found.group(0)!r}, a placeholder of `make new`", "replace it with the real content")
+        for path in sorted(folder.rglob("*"))
+        if path.suffix in (".md", ".py")
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1)
+        if (found := placeholder.search(line))
+    ]
 
 
-def _site_texts(site):
-    """Each file of the site as text, compressed ones (wheels, zips, the Python boot's files) unpacked."""
-    for path in sorted(site.rglob("*")):
-        if path.suffix in (".whl", ".zip"):
-            with zipfile.ZipFile(path) as archive:
-                yield path, "\n".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
-        elif path.suffix == ".zst":
-            yield path, zstandard.ZstdDecompressor().decompress(path.read_bytes()).decode("utf-8", "replace")
-        elif path.is_file():
-            yield path, path.read_bytes().decode("utf-8", "replace")
+def scaffold_placeholders():
+    """A pattern for every placeholder of scaffold.py's templates (each text constant it
+    defines, in lists and dicts too, so a new template is covered): a template line from its
+    TODO to its end, closing quotes and commas left off, a {field} standing for any text."""
+    templates = [text for name, value in vars(scaffold).items() if name.isupper() for text in _texts_in(value)]
+    phrases = {
+        line[line.index(SCAFFOLD_MARKER) :].rstrip(" \"',")
+        for template in templates
+        for line in template.splitlines()
+        if SCAFFOLD_MARKER in line
+    }
+    return re.compile("|".join(_format_pattern(phrase) for phrase in sorted(phrases, key=len, reverse=True)) or "(?!)")
+
+
+def _texts_in(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts_in(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _texts_in(item)
+
+
+def _format_pattern(template_text):
+    try:
+        parts = list(string.Formatter().parse(template_text))
+    except ValueError:  # not a format string: taken as written
+        return re.escape(template_text)
+    return "".join(re.escape(literal) + (".+?" if field is not None else "") for literal, field, _, _ in parts)
 
 
 def _check_in_cpython(problem, folder):
