@@ -87,6 +87,12 @@ def _set_expected(reference, promises_path, suite, begin_step):
     the case's promise (written in `promises_path`: tests.py, or the statement for examples) and
     that the reference gives it again when the random generators start elsewhere."""
     outputs = outputs_on_cases(reference, suite, REFERENCE_FIX, REFERENCE_TIMEOUT_FIX, begin_step)
+    if outputs and all(output is None for output in outputs):
+        raise BuildError(
+            shown(reference.path),
+            "it returns None on every case (is a `return` missing?): a learner's starter that only says `pass` would pass every test",
+            "return the result",
+        )
     _check_same_on_a_second_run(reference, suite, outputs, begin_step)
     for case, output in zip(suite.cases, outputs):
         if case.expected is not None:
