@@ -18,10 +18,10 @@ build: setup
 check: setup
 	$(PY) build.py check $(problem)
 
-# Starts a new problem folder: make new name=<slug>
+# Starts a new problem folder: make new name=<slug> [shape=function|tuple|dict|class|scenario]
 new: setup
-	@test -n "$(name)" || { echo "Say which problem to create: make new name=<slug>"; exit 2; }
-	$(PY) build.py new $(name)
+	@test -n "$(name)" || { echo "Say which problem to create: make new name=<slug> [shape=function|tuple|dict|class|scenario]"; exit 2; }
+	$(PY) build.py new $(name) $(if $(shape),--shape $(shape))
 
 # Regrades handed-in files: make grade files="hand-ins/" [problem=<slug>] [csv=grades.csv]
 grade: setup

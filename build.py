@@ -3,7 +3,7 @@
 Usage:
   python build.py [--out DIR]         build the site (default: _site/)
   python build.py check [SLUG ...]    check every problem, or the named ones
-  python build.py new SLUG            create problems/SLUG/ to fill in
+  python build.py new SLUG [--shape S] create problems/SLUG/ to fill in (function, tuple, dict, class, scenario)
   python build.py grade [--problem SLUG] FILES_OR_FOLDERS... [--csv grades.csv] [--jobs N]
                                       regrade handed-in files (docs/teaching.md)
 Each takes --problems DIR to read the problem folders from DIR instead of problems/.
@@ -19,7 +19,7 @@ from pathlib import Path
 from base import paths
 from sitebuild.check.check import check_notes, check_problems
 from base.errors import BuildError
-from sitebuild.authoring.scaffold import new_problem
+from sitebuild.authoring.scaffold import SHAPES, new_problem
 from sitebuild.site.build import build_site
 from grading.regrade import regrade, summary_table
 
@@ -54,7 +54,7 @@ def check(args):
 
 def new(args):
     try:
-        folder = new_problem(args.slug, args.problems)
+        folder = new_problem(args.slug, args.problems, args.shape)
     except BuildError as error:
         print(f"Could not create the problem. {error}", file=sys.stderr)
         return 1
@@ -93,6 +93,7 @@ def main():
     check_command.add_argument("slugs", nargs="*", metavar="SLUG")
     check_command.set_defaults(run=check)
     new_command.add_argument("slug", metavar="SLUG")
+    new_command.add_argument("--shape", choices=SHAPES, default="function", help="the kind of exercise to start: " + ", ".join(SHAPES))
     new_command.set_defaults(run=new)
     grade_command = commands.add_parser("grade", help="regrade handed-in files and write a CSV (docs/teaching.md)")
     grade_command.add_argument("paths", nargs="+", metavar="FILES_OR_FOLDERS", help=".py files, .zip files of them, or folders holding either")

@@ -6,7 +6,9 @@ import json
 
 import pytest
 
+import harness
 from base.errors import BuildError
+from sitebuild.authoring.scaffold import SHAPES, new_problem
 from sitebuild.problems.load import load_problem
 
 STATEMENT = '''\
@@ -117,3 +119,13 @@ def test_what_cannot_work_fails_the_build_naming_the_file_and_the_fix(tmp_path, 
         load_problem(write_problem(tmp_path, example, extra, solution))
     assert named in str(raised.value)
     assert "How to fix:" in str(raised.value)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_make_new_starts_every_shape_as_a_folder_that_builds_and_grades(tmp_path, shape):
+    folder = new_problem(f"new-{shape}", tmp_path / "problems", shape)
+    suite = harness.Suite.from_json(load_problem(folder).suite.to_json())
+    assert suite.examples, "the example is checked"
+    reference = harness.grade((folder / "solution.py").read_text(), suite)
+    starter = harness.grade((folder / "starter.py").read_text(), suite)
+    assert [test["status"] for test in reference["tests"]] == ["passed"] and [test["status"] for test in starter["tests"]] == ["failed"]
