@@ -19,7 +19,7 @@ import types
 import numpy as np
 
 from .display import show_int_size, show_number, show_value
-from .values import Shown
+from .values import Shown, shown_text
 
 WORST_SHOWN = 3  # entries named when an array differs
 KEYS_LISTED = 5
@@ -133,7 +133,7 @@ def _same_number(expected, number, tolerance):
 def _shown_mismatch(expected, got, path):
     # Two shipped results (a known mistake's and the reference's) are both Shown already; a
     # learner's object shows itself with its own __repr__, read isolated as every returned value.
-    shown = got.text if isinstance(got, Shown) else repr(got)
+    shown = got.text if isinstance(got, Shown) else shown_text(got)
     if not isinstance(shown, str) or not str.__eq__(shown, expected.text):
         return _at(path, f"Expected an object shown as {_short_repr(expected.text)}, but {_returned(path)} one shown as {_short_repr(str(shown))}.")
     return None

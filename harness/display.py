@@ -3,18 +3,16 @@ short whatever their size, and never failing, whatever their type does."""
 
 import math
 import numbers
-import re
 import reprlib
 
 import numpy as np
 
-from .values import Shown
+from .values import MEMORY_ADDRESS, Shown
 
 TEXT_LIMIT = 80
 MESSAGE_LIMIT = 300  # an exception's message, e.g. one that quotes a 50 MB string
 ARRAY_ITEMS_LISTED = 20  # a larger array is summarised
 ARRAY_EDGE_ITEMS = 3
-MEMORY_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")  # in default reprs: "<generator object f at 0x7f…>"
 
 
 def show_number(number):

@@ -3,7 +3,7 @@
 
 import numpy as np
 
-from harness.values import Shown, Unstorable, decode_value, encode_value
+from harness.values import Shown, Unstorable, decode_value, encode_value, shown_text
 
 SUPPORTED = (
     "numbers (nan and infinity too), True/False, None, strings, lists, tuples and dicts of those "
@@ -36,7 +36,7 @@ def _shown_objects(value):
     if type(value) is dict:
         return {key: _shown_objects(item) for key, item in value.items()}
     if type(value).__module__ == FILE_MODULE and not isinstance(value, (np.ndarray, np.generic, Shown)):
-        return Shown(repr(value))
+        return Shown(shown_text(value))
     return value
 
 

@@ -155,3 +155,26 @@ def test_a_learners_class_that_keeps_state_in_the_class_shows_it_in_the_next_tes
     leaky = COUNTER.replace("self.count = start", "Counter.total = getattr(Counter, 'total', 0) + start\n        self.count = Counter.total")
     suite = scenario_suite(Case("first", code="Counter(1).add(0)", expected=1), Case("second", code="Counter(1).add(0)", expected=1))
     assert [test["status"] for test in grade(leaky, suite)["tests"]] == ["passed", "failed"]
+
+
+def test_try_in_console_runs_a_scenario_as_the_test_does():
+    from harness.console import ConsoleSession
+
+    suite = scenario_suite(Case("two adds", code="c = Counter(1)\nc.add(2)\nc.add(helper())", expected=13))
+    reply = ConsoleSession().run(COUNTER, suite.call_source(0))
+    assert reply["error"] is None and reply["value"] == "13"
+
+
+def test_the_warm_up_runs_on_a_class_exercise_and_changes_no_result():
+    from harness import entry
+
+    suite = scenario_suite(Case("two adds", code="c = Counter(1)\nc.add(2)\nc.add(helper())", expected=13))
+    before = json.loads(entry.grade(suite.to_json(), COUNTER))
+    assert entry.warm_up(suite.to_json()) is None
+    assert json.loads(entry.grade(suite.to_json(), COUNTER)) == before
+
+
+def test_an_object_with_the_default_repr_is_shown_without_its_memory_address():
+    source = "class Point:\n    def __init__(self, x):\n        self.x = x\n"
+    suite = Suite("Point", [Case("a point", code="Point(1)", expected=Shown("<__main__.Point object>"))])
+    assert grade(source, suite)["tests"][0]["status"] == "passed"
