@@ -49,21 +49,21 @@ def test_the_grading_childs_messages_follow_the_schema(child_messages):
     finally:
         runner.close()
     assert {message["type"] for message in sent} == {"init", "run"}
-    for message in sent:
-        assert_valid(message, "child_messages.v1.schema.json", "gradingRequest")
     assert any("progress" in answer for answer in received) and any("result" in answer for answer in received)
-    for answer in received:
-        assert_valid(answer, "child_messages.v1.schema.json", "gradingAnswer")
+    assert_all_valid(sent, "gradingRequest", received, "gradingAnswer")
 
 
 def test_the_build_childs_messages_follow_the_schema(child_messages):
     load_problem(PROBLEMS / CONTRASTIVE)
     sent, received = child_messages
-    for message in sent:
-        assert_valid(message, "child_messages.v1.schema.json", "buildRequest")
     assert any("step" in answer for answer in received) and any("tests_json" in answer for answer in received)
-    for answer in received:
-        assert_valid(answer, "child_messages.v1.schema.json", "buildAnswer")
+    assert_all_valid(sent, "buildRequest", received, "buildAnswer")
+
+
+def assert_all_valid(sent, request_definition, received, answer_definition):
+    for messages, definition in ((sent, request_definition), (received, answer_definition)):
+        for message in messages:
+            assert_valid(message, "child_messages.v1.schema.json", definition)
 
 
 def test_pyodide_in_node_grades_into_the_results_format(built_site):
