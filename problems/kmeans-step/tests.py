@@ -1,0 +1,70 @@
+"""The hidden tests of one k-means step ("Run tests"; the visible example is in the
+statement). Each result is the tuple (new_centroids, labels). Expected values are computed
+by running solution.py at build time; `expected` is what a name promises, and the build
+checks it."""
+
+import numpy as np
+
+from harness import Case
+
+CASES = [
+    Case(
+        name="Example: two clusters and an empty one, which keeps its centroid",
+        # Integer inputs, as in Example 1. Centroid 2 attracts no point: its mean would be 0/0.
+        args=dict(
+            points=np.array([[0, 0], [0, 2], [10, 0], [10, 2]]),
+            centroids=np.array([[1, 1], [9, 1], [50, 50]]),
+        ),
+        expected=(np.array([[0.0, 1.0], [10.0, 1.0], [50.0, 50.0]]), np.array([0, 0, 1, 1])),
+    ),
+    Case(
+        name="A point equally close to two centroids takes the lower index",
+        # The middle point is at distance 1 from both centroids: it joins cluster 0, which
+        # moves to (0.5, 0); the farthest centroid would send the end points across.
+        args=dict(
+            points=np.array([[0.0, 0.0], [2.0, 0.0], [1.0, 0.0]]),
+            centroids=np.array([[0.0, 0.0], [2.0, 0.0]]),
+        ),
+        expected=(np.array([[0.5, 0.0], [2.0, 0.0]]), np.array([0, 1, 0])),
+    ),
+    Case(
+        name="Three clusters in 3-D: each centroid moves to the mean of its own points",
+        # Every cluster has points, with coordinates of different sizes, so a mean over all
+        # of a cluster's numbers (no axis) differs from the mean of each coordinate.
+        args=dict(
+            points=np.array(
+                [
+                    [1.0, 2.0, 3.0], [1.5, 2.5, 2.0], [0.5, 1.5, 4.0],
+                    [-4.0, 0.0, 1.0], [-5.0, 1.0, 0.0],
+                    [6.0, -3.0, 9.0], [7.0, -2.0, 8.0], [6.5, -4.0, 10.0], [5.5, -3.0, 9.5],
+                ]
+            ),
+            centroids=np.array([[0.0, 0.0, 0.0], [-3.0, 0.0, 0.0], [5.0, 0.0, 5.0]]),
+        ),
+    ),
+    Case(
+        name="Points far from every centroid: only the nearest one counts",
+        # All points lie beyond centroid 1, on the side away from centroid 0: centroid 0's
+        # cluster is empty (it keeps its place) and centroid 1 takes every point.
+        args=dict(
+            points=np.array([[10.0, 10.0], [12.0, 8.0], [11.0, 13.0]]),
+            centroids=np.array([[0.0, 0.0], [5.0, 5.0]]),
+        ),
+        expected=(np.array([[0.0, 0.0], [11.0, 31.0 / 3.0]]), np.array([1, 1, 1])),
+    ),
+    Case(
+        name="Ten steps from seeded random blobs: the final centroids and labels",
+        # A training loop: each step's centroids feed the next. Three blobs of 20 points in
+        # 2-D, started from the first three points (all in one blob).
+        code="""
+rng = np.random.default_rng(42)
+blob_centres = np.array([[0.0, 0.0], [6.0, 1.0], [2.0, 7.0]])
+points = np.concatenate([centre + rng.normal(size=(20, 2)) for centre in blob_centres])
+rng.shuffle(points)
+centroids = points[:3].copy()
+for _ in range(10):
+    centroids, labels = kmeans_step(points, centroids)
+(centroids, labels)
+""",
+    ),
+]
