@@ -53,6 +53,16 @@ CASES = [
         expected=(np.array([[0.0, 0.0], [11.0, 31.0 / 3.0]]), np.array([1, 1, 1])),
     ),
     Case(
+        name="The labels index the centroids: new_centroids[labels] is each point's centroid",
+        # As a training loop uses them; labels of floats cannot index an array.
+        code="""
+points = np.array([[0.0, 0.0], [1.0, 0.0], [5.0, 5.0], [6.0, 5.0], [0.0, 1.0]])
+new_centroids, labels = kmeans_step(points, np.array([[0.0, 0.0], [5.0, 5.0]]))
+new_centroids[labels]
+""",
+        expected=np.array([[1 / 3, 1 / 3], [1 / 3, 1 / 3], [5.5, 5.0], [5.5, 5.0], [1 / 3, 1 / 3]]),
+    ),
+    Case(
         name="Ten steps from seeded random blobs: the final centroids and labels",
         # A training loop: each step's centroids feed the next. Three blobs of 20 points in
         # 2-D, started from the first three points (all in one blob).

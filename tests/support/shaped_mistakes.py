@@ -58,8 +58,8 @@ class SGDMomentum:
 
 # One step of k-means: a tuple (new_centroids, labels).
 
-KMEANS_EXAMPLE, KMEANS_TIE, KMEANS_3D, KMEANS_FAR, KMEANS_TEN_STEPS = range(5)
-EVERY_KMEANS_TEST = [KMEANS_EXAMPLE, KMEANS_TIE, KMEANS_3D, KMEANS_FAR, KMEANS_TEN_STEPS]
+KMEANS_EXAMPLE, KMEANS_TIE, KMEANS_3D, KMEANS_FAR, KMEANS_INDEXING, KMEANS_TEN_STEPS = range(6)
+EVERY_KMEANS_TEST = [KMEANS_EXAMPLE, KMEANS_TIE, KMEANS_3D, KMEANS_FAR, KMEANS_INDEXING, KMEANS_TEN_STEPS]
 
 KMEANS_UPDATE = (
     "new = centroids.copy()\n    for k in range(len(new)):\n        if (labels == k).any():\n"
@@ -79,7 +79,12 @@ def kmeans_step(points, centroids):
     {body}
 """,
     mistakes={
-        "argmax": ("labels = d.argmax(axis=1)\n    " + KMEANS_UPDATE + "return new, labels", "farthest centroid", EVERY_KMEANS_TEST),
+        # Two clusters swap their points, and so their centroids: each point's centroid stays the same.
+        "argmax": (
+            "labels = d.argmax(axis=1)\n    " + KMEANS_UPDATE + "return new, labels",
+            "farthest centroid",
+            [KMEANS_EXAMPLE, KMEANS_TIE, KMEANS_3D, KMEANS_FAR, KMEANS_TEN_STEPS],
+        ),
         "empty cluster becomes nan": (
             "labels = d.argmin(axis=1)\n    new = np.array([points[labels == k].mean(axis=0) for k in range(len(centroids))])\n"
             "    return new, labels",
@@ -92,18 +97,26 @@ def kmeans_step(points, centroids):
             "coordinates equal",
             EVERY_KMEANS_TEST,
         ),
-        # The ten-step scenario unpacks the list as it would a tuple, so it passes.
+        # The scenarios unpack the list as they would a tuple, so they pass.
         "a list, not a tuple": (
             "labels = d.argmin(axis=1)\n    " + KMEANS_UPDATE + "return [new, labels]",
             "return a tuple",
             [KMEANS_EXAMPLE, KMEANS_TIE, KMEANS_3D, KMEANS_FAR],
         ),
-        # No file of its own: the message says which item of the tuple differs (the ten-step
-        # scenario, which feeds the labels back in as centroids, stops with an error).
+        # No file of its own: the message says which item of the tuple differs (the scenarios,
+        # which index with the labels or feed them back in as centroids, stop with an error).
         "labels first": (
             "labels = d.argmin(axis=1)\n    " + KMEANS_UPDATE + "return labels, new",
             None,
             [KMEANS_EXAMPLE, KMEANS_TIE, KMEANS_3D, KMEANS_FAR],
+        ),
+        # Equal to integer labels entry by entry, so no test that calls the function fails;
+        # the scenario that indexes with them stops with an error.
+        "labels as floats": (
+            "labels = d.argmin(axis=1).astype(float)\n    new = centroids.copy()\n    for k in range(len(new)):\n"
+            "        if (labels == k).any():\n            new[k] = points[labels == k].mean(axis=0)\n    return new, labels",
+            None,
+            [],
         ),
     },
 )
