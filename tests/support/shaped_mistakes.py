@@ -124,7 +124,7 @@ def kmeans_step(points, centroids):
 
 # Classification metrics: a dict of four floats.
 
-METRICS_EXAMPLE, METRICS_HARMONIC, METRICS_NONE_PREDICTED, METRICS_NO_POSITIVE, METRICS_BOOLEAN, METRICS_SEEDED = range(6)
+METRICS_EXAMPLE, METRICS_HARMONIC, METRICS_NONE_PREDICTED, METRICS_NO_POSITIVE, METRICS_BOOLEAN, METRICS_TWO_HUNDRED = range(6)
 
 PRECISION_RECALL = (
     "precision = tp / (tp + fp) if tp + fp else 0.0\n    recall = tp / (tp + fn) if tp + fn else 0.0\n    "
@@ -151,13 +151,13 @@ def classification_metrics(y_true, y_pred):
             "recall = tp / (tp + fp) if tp + fp else 0.0\n    precision = tp / (tp + fn) if tp + fn else 0.0\n    "
             + HARMONIC_F1 + ACCURACY + 'return {"accuracy": accuracy, "precision": precision, "recall": recall, "f1": f1}',
             "precision and recall are swapped",
-            [METRICS_HARMONIC, METRICS_BOOLEAN, METRICS_SEEDED],
+            [METRICS_HARMONIC, METRICS_BOOLEAN, METRICS_TWO_HUNDRED],
         ),
         "F1 as the average": (
             PRECISION_RECALL + "f1 = (precision + recall) / 2\n    " + ACCURACY
             + 'return {"accuracy": accuracy, "precision": precision, "recall": recall, "f1": f1}',
             "harmonic mean",
-            [METRICS_HARMONIC, METRICS_BOOLEAN, METRICS_SEEDED],
+            [METRICS_HARMONIC, METRICS_BOOLEAN, METRICS_TWO_HUNDRED],
         ),
         "nan for 0/0": (
             "precision = tp / (tp + fp)\n    recall = tp / (tp + fn)\n    f1 = 2 * precision * recall / (precision + recall)\n    "
@@ -169,7 +169,7 @@ def classification_metrics(y_true, y_pred):
             PRECISION_RECALL + HARMONIC_F1 + ACCURACY
             + 'return {"accuracy": accuracy, "precision": precision, "recall": recall, "f1_score": f1}',
             "f1_score",
-            [METRICS_EXAMPLE, METRICS_HARMONIC, METRICS_NONE_PREDICTED, METRICS_NO_POSITIVE, METRICS_BOOLEAN, METRICS_SEEDED],
+            [METRICS_EXAMPLE, METRICS_HARMONIC, METRICS_NONE_PREDICTED, METRICS_NO_POSITIVE, METRICS_BOOLEAN, METRICS_TWO_HUNDRED],
         ),
     },
 )
