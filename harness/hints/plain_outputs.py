@@ -27,7 +27,7 @@ def _plain(value):
         return float(value)
     if isinstance(value, (list, tuple)):
         try:
-            return np.asarray(value, dtype=float)
+            return np.asarray(value, dtype=float) if np.asarray(value).dtype.kind in "biuf" else None  # None would become nan
         except (TypeError, ValueError):
             return None
     return None

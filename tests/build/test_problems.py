@@ -12,6 +12,9 @@ import harness
 pytestmark = [
     pytest.mark.filterwarnings("ignore:overflow encountered in exp:RuntimeWarning"),
     pytest.mark.filterwarnings("ignore:invalid value encountered in divide:RuntimeWarning"),
+    # So do one of classification metrics (0/0) and one of k-means (the mean of an empty cluster).
+    pytest.mark.filterwarnings("ignore:invalid value encountered in scalar divide:RuntimeWarning"),
+    pytest.mark.filterwarnings("ignore:Mean of empty slice:RuntimeWarning"),
 ]
 
 KNOWN = [(slug, name) for slug in SLUGS for name in BY_PROBLEM[slug].mistakes]
@@ -48,8 +51,11 @@ def test_the_reference_passes_every_test_and_every_example_without_a_hint(slug):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_the_starter_fails_every_test(slug):
-    results = harness.grade(source(slug, "starter.py"), shipped_suite(slug))
-    assert [test["status"] for test in results["tests"]] == ["failed"] * len(results["tests"])
+    suite = shipped_suite(slug)
+    results = harness.grade(source(slug, "starter.py"), suite)
+    # A scenario that goes on using what the starter returned (None) stops with an error.
+    allowed = [{"failed", "error"} if case.code is not None else {"failed"} for case in suite.cases]
+    assert all(test["status"] in statuses for test, statuses in zip(results["tests"], allowed)), results["tests"]
 
 
 @pytest.mark.parametrize("slug, name", KNOWN, ids=[f"{slug}: {name}" for slug, name in KNOWN])

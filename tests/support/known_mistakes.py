@@ -5,6 +5,7 @@ place in the problem's tests.py, named below; `failing` gives their names)."""
 
 from dataclasses import dataclass
 
+import shaped_mistakes
 from problem_folders import case_names
 
 
@@ -320,4 +321,14 @@ def contrastive_loss_grad(x1, x2, label, margin=1.0):
 )
 
 
-BY_PROBLEM = {known.slug: known for known in (CONTRASTIVE, TRIPLET, INFO_NCE, CONTRASTIVE_GRAD)}
+# A class, a tuple and a dict (their tables are in shaped_mistakes.py).
+
+SGD_MOMENTUM = KnownMistakes(**shaped_mistakes.SGD_MOMENTUM)
+KMEANS_STEP = KnownMistakes(**shaped_mistakes.KMEANS_STEP)
+CLASSIFICATION_METRICS = KnownMistakes(**shaped_mistakes.CLASSIFICATION_METRICS)
+
+
+BY_PROBLEM = {
+    known.slug: known
+    for known in (CONTRASTIVE, TRIPLET, INFO_NCE, CONTRASTIVE_GRAD, SGD_MOMENTUM, KMEANS_STEP, CLASSIFICATION_METRICS)
+}

@@ -8,8 +8,9 @@ import shutil
 
 import numpy as np
 import pytest
-from known_mistakes import mistake_code
+from known_mistakes import SGD_MOMENTUM, mistake_code
 from problem_folders import CONTRASTIVE, SLUGS, case_names, problem, shipped_suite, source
+from shaped_mistakes import SGD_DEFAULTS
 
 from harness import entry
 from harness.console import FIRST_LOAD, RELOADED, VALUE_LIMIT_CHARS, ConsoleSession
@@ -254,6 +255,8 @@ def test_a_call_passes_the_inputs_as_the_tests_do():
 def test_each_call_rebuilds_exactly_the_inputs_a_test_receives(slug):
     suite = shipped_suite(slug)
     for index in range(len(suite.cases)):
+        if suite.cases[index].code is not None:
+            continue  # a scenario builds its own inputs: its code is what the console gets (test below)
         names = {"np": np}
         exec(suite.call_source(index).rpartition("\n")[0], names)  # noqa: S102 - the assignments of our own call
         for given, expected in zip((names[name] for name in suite.cases[index].args), suite.fresh_args(index)):
@@ -273,6 +276,20 @@ def test_a_tried_call_gives_in_the_console_what_the_test_got():
     assert reply["error"] is None
     assert reply["value"] == f"np.float64({results['tests'][failed]['got']})"  # 0.3125, half of 0.625
     assert ConsoleSession().run(wrong, suite.call_source(failed) + "\nx1.shape")["value"] == "(2, 2)"
+
+
+def test_a_tried_scenario_is_its_own_code_and_gives_in_the_console_what_the_test_got():
+    """A scenario test (sgd-momentum's: build an optimiser, step it three times) is tried as
+    the code it runs; its last expression shows the value the test got."""
+    suite = shipped_suite("sgd-momentum")
+    wrong = SGD_MOMENTUM.code("step uphill")
+    results = json.loads(entry.grade(suite.to_json(), wrong))
+    failed = SGD_DEFAULTS  # the params after each of 3 steps: a tuple of three arrays
+    assert results["tests"][failed]["status"] == "failed"
+    assert suite.call_source(failed) == suite.cases[failed].code.strip("\n")
+    reply = ConsoleSession().run(wrong, suite.call_source(failed))
+    assert reply["error"] is None
+    assert reply["value"].startswith("(array([") and reply["value"].count("array(") == 3
 
 
 def page_config(page_html):

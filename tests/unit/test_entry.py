@@ -104,4 +104,7 @@ def test_the_warm_up_stand_in_loads_and_returns_on_every_case(slug):
     suite = problem(slug).suite
     results = json.loads(entry.grade(suite.to_json(), entry.STAND_IN.format(function=suite.function)))
     assert results["message"] is None
-    assert {test["status"] for test in results["tests"]} <= {PASSED, FAILED}, results
+    # A scenario goes on using what the stand-in returned (0.0), e.g. calls a method of it: that may stop with an error.
+    calls = [test for test, case in zip(results["tests"], suite.cases) if case.code is None]
+    assert {test["status"] for test in calls} <= {PASSED, FAILED}, results
+    assert {test["status"] for test in results["tests"]} <= {PASSED, FAILED, ERROR}, results

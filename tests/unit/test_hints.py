@@ -213,6 +213,14 @@ def test_numpys_warnings_say_what_overflowed():
     )
 
 
+def test_a_method_that_returns_nothing_is_no_overflow():
+    """sgd-momentum's scenarios put what `step` returns in a tuple: a step without `return`
+    gives (None, None, None), which is no nan (numpy would read None as nan)."""
+    results = graded(source("sgd-momentum", "starter.py"), "sgd-momentum")
+    assert set(statuses(results)) == {"failed"}
+    assert hints(results, "overflow") == []
+
+
 # Packages, and several values returned.
 
 
