@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .literals import literal
 from .mistakes import Mistake
+from .scenarios import scenario_source
 from .values import decode_value, encode_value
 from .parameters import parameter_from_json, parameter_to_json, probe_from_json, probe_to_json
 
@@ -104,7 +105,7 @@ class Suite:
         `contrastive_loss(x1, x2, label, margin)`."""
         case = self.cases[index]
         if case.code is not None:
-            return case.code.strip("\n")
+            return scenario_source(case.code)
         assignments = [f"{name} = {literal(value)}" for name, value in case.args.items()]
         return "\n".join([*assignments, f"{self.function}({', '.join(case.args)})"])
 

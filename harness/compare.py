@@ -33,9 +33,11 @@ def describe_mismatch(expected, got, tolerance, lists_equal_arrays=True):
 def _difference(expected, got, tolerance, lists_equal_arrays, path):
     if isinstance(expected, np.ndarray):
         if expected.dtype == bool:
-            return _at(path, _boolean_array_mismatch(expected, got))
+            return _at(path, _boolean_array_mismatch(expected, got, _returned(path)))
         if not lists_equal_arrays and isinstance(got, (list, tuple)):
             return _at(path, f"Expected a numpy array of shape {expected.shape}, but {_returned(path)} {_kind(got)}: wrap it in np.array(...).")
+        if got is None or not isinstance(got, (np.ndarray, list, tuple)):
+            return _at(path, f"Expected an array of shape {expected.shape}, but {_returned(path)} {_kind(got)}.{_missing_return(got, path)}")
         return _at(path, _array_mismatch(expected, got, tolerance))
     if isinstance(expected, (bool, np.bool_)) or expected is None or isinstance(expected, str):
         return _exact_mismatch(expected, got, path)
@@ -72,6 +74,10 @@ def _place(path):
 
 def _returned(path):
     return "your function returned" if not path else "it is"
+
+
+def _missing_return(got, path):
+    return " Did you forget a `return` statement?" if got is None and not path else ""
 
 
 def _kind(value):
@@ -256,10 +262,6 @@ def _not_a_real_number(got):
 
 
 def _array_mismatch(expected, got, tolerance):
-    if got is None:
-        return f"Expected an array of shape {expected.shape}, but your function returned None. Did you forget a `return` statement?"
-    if not isinstance(got, (np.ndarray, list, tuple)):
-        return f"Expected an array of shape {expected.shape}, but your function returned a {type(got).__name__}."
     if isinstance(got, np.ndarray) and _dtype_problem(got):
         problem = _dtype_problem(got, "your array's ")
         return f"Expected an array of numbers of shape {expected.shape}, but {problem}."
@@ -289,12 +291,12 @@ def _array_mismatch(expected, got, tolerance):
     return f"{len(differing)} of {close.size} entries of the array of shape {expected.shape} differ. {largest}: {listed}."
 
 
-def _boolean_array_mismatch(expected, got):
+def _boolean_array_mismatch(expected, got, returned):
     """True/False values are right or wrong, with no tolerance."""
     if isinstance(got, (list, tuple)):
         got = np.array(got, dtype=object)
     if not isinstance(got, np.ndarray) or got.shape != expected.shape or not all(isinstance(item, (bool, np.bool_)) for item in got.flat):
-        return f"Expected an array of True/False values of shape {expected.shape}, but your function returned {_kind(got)}{'' if not isinstance(got, np.ndarray) else ' of dtype ' + str(got.dtype)}."
+        return f"Expected an array of True/False values of shape {expected.shape}, but {returned} {_kind(got)}{'' if not isinstance(got, np.ndarray) else ' of dtype ' + str(got.dtype)}."
     differing = np.argwhere(got.astype(bool) != expected)
     if not len(differing):
         return None

@@ -9,6 +9,7 @@ and each run of a scenario builds its inputs afresh, so it needs no copies.
 
 import ast
 import builtins
+import textwrap
 
 import numpy as np
 
@@ -32,10 +33,17 @@ def value_of_case(suite, index, function, namespace):
     return call_isolated(_run, statements, last, namespace)
 
 
+def scenario_source(code):
+    """The scenario as it runs and as the console shows it: without the blank lines and the
+    indentation a triple-quoted string in tests.py gives it, so its line numbers are the
+    ones the learner sees."""
+    return textwrap.dedent(code).strip("\n")
+
+
 def compiled_scenario(code):
     """The scenario's statements before its last expression, and that expression, compiled."""
     try:
-        tree = ast.parse(code, SCENARIO_FILENAME)
+        tree = ast.parse(scenario_source(code), SCENARIO_FILENAME)
     except SyntaxError as error:
         raise ScenarioProblem(f"line {error.lineno} of its code is not Python: {error.msg}") from None
     if not tree.body or not isinstance(tree.body[-1], ast.Expr):
@@ -56,7 +64,7 @@ def scenario_line(error, code):
         entry = entry.tb_next
     if line is None:
         return None
-    lines = code.splitlines()
+    lines = scenario_source(code).splitlines()
     text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
     return f"line {line} of the test's code" + (f": `{text}`" if text else "")
 

@@ -15,14 +15,17 @@ from cross_run_state import PROBE, differences, reading_of
 from page_actions import by_testid, rows, run_and_wait, set_code, statuses, wait_for_editor_text, wait_until_ready
 from playwright.sync_api import expect
 
-from problem_folders import EXERCISE_PATH
+from problem_folders import CONTRASTIVE, EXERCISE_PATH
 from submission_corpus import load_submissions
 
 from grading.host_results import WORDING
 
+from base.paths import site_problem_dir
 from browsers.chromium import PYTHON_LOAD_TIMEOUT_MS
 
-BROWSER_SUBMISSIONS = [submission for submission in load_submissions() if submission.browser]
+BROWSER_SUBMISSIONS = [submission for submission in load_submissions() if submission.browser and submission.problem == CONTRASTIVE]
+# Cases of the other exercises run in their own pages.
+OTHER_EXERCISES = [submission for submission in load_submissions() if submission.browser and submission.problem != CONTRASTIVE]
 SUBMISSIONS_BY_NAME = {submission.name: submission for submission in BROWSER_SUBMISSIONS}
 ALL_PASSED = "4 of 4 tests passed"
 # Elements that learner text would create if it were ever inserted as HTML.
@@ -93,6 +96,18 @@ def test_submission_in_the_page(page, submission, reference_solution):
     restarted = "timeout" in submission.statuses or PYTHON_RESTARTED in shown
     expect_next_run_works(page, reference_solution)
     assert differences(before, probe(page), same_process=not restarted) == []
+
+
+@pytest.mark.parametrize("submission", OTHER_EXERCISES, ids=lambda submission: submission.name)
+def test_submission_of_another_exercise_in_its_page(context, site_url, submission):
+    page = context.new_page()
+    page.goto(site_url + site_problem_dir(submission.problem))
+    run_submission(page, submission)
+    assert statuses(page) == submission.statuses
+    shown = visible_results_text(page)
+    for expected_text in submission.message_contains:
+        assert expected_text in shown, f"{expected_text!r} is not shown to the learner:\n{shown}"
+    assert by_testid(page, "results").locator(LEARNER_MARKUP).count() == 0
 
 
 def test_loop_then_os_exit_then_reference_in_a_row(page, reference_solution):
