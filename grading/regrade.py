@@ -9,6 +9,7 @@ or from --problem for files without one.
 
 import csv
 import queue
+import tempfile
 import threading
 import time
 import zipfile
@@ -20,8 +21,10 @@ from sitebuild.digest import digest_of_text
 from sitebuild.problems import load_problem
 
 from .handin import read_header
+from .grading_runtime import write_grading_runtime
 from .progress_bar import ProgressBar
-from .runner import SubmissionRunner
+from .pyodide_runner import PyodideRunner
+from .sandbox_command import sandboxed_command
 
 GRADED = "graded"
 NOT_TEXT = "not a Python text file"
@@ -105,12 +108,23 @@ def grade_submissions(submissions, problems_dir, problem=None, jobs=1, on_graded
         elif on_graded:
             on_graded(row)
 
-    reporting = threading.Lock()
+    if not pending.empty():
+        with tempfile.TemporaryDirectory(prefix="grading-runtime-") as runtime:
+            command = sandboxed_command(write_grading_runtime(runtime), runtime)
+            _grade_in_parallel(pending, suites, [PyodideRunner(command, runtime) for _ in range(max(1, jobs))], on_graded)
+    return rows
 
-    def work():
-        runner = SubmissionRunner()
+
+def _grade_in_parallel(pending, suites, runners, on_graded):
+    """Each runner, in a thread, takes rows from `pending` until none is left. An error that
+    stops a thread (the sandbox could not start), or Ctrl-C, ends every process and is raised."""
+    reporting = threading.Lock()
+    stopping = threading.Event()
+    errors = []
+
+    def work(runner):
         try:
-            while True:
+            while not stopping.is_set():
                 try:
                     row = pending.get_nowait()
                 except queue.Empty:
@@ -119,15 +133,26 @@ def grade_submissions(submissions, problems_dir, problem=None, jobs=1, on_graded
                 if on_graded:
                     with reporting:
                         on_graded(row)
+        except Exception as error:  # noqa: BLE001 - raised again in the calling thread
+            errors.append(error)
+            stopping.set()
         finally:
             runner.close()
 
-    threads = [threading.Thread(target=work) for _ in range(max(1, jobs))]
+    threads = [threading.Thread(target=work, args=(runner,)) for runner in runners]
     for thread in threads:
         thread.start()
-    for thread in threads:
-        thread.join()
-    return rows
+    try:
+        for thread in threads:
+            thread.join()
+    finally:
+        stopping.set()
+        for runner in runners:
+            runner.close()  # a thread waiting on its process sees it end, and returns
+        for thread in threads:
+            thread.join()
+    if errors:
+        raise errors[0]
 
 
 def _prepare(submission, problem):

@@ -1,0 +1,136 @@
+// The regrade's grading process: the page's Python (Pyodide, booted by static/python_boot.js
+// from the files the build makes) in Node, grading one submission after another, as the
+// page's worker does. grading/pyodide_runner.py starts it inside the sandbox that
+// grading/sandbox_command.py describes (Node's permission model: it reads only the runtime
+// folder, writes nothing, starts no process or worker; no code from strings; on Linux, bwrap
+// too) and kills it at a time limit, as the page terminates its worker.
+//
+//   node pyodide_host.cjs <runtime folder>   (grading/grading_runtime.py writes the folder)
+//
+// Protocol, one JSON object per line, the same as grading/worker_process.py's:
+//     {"type": "init"}                        ->  {"result": {"python": "3.12.7"}}
+//     {"type": "run", "suite": <tests.json text>, "code"}
+//         ->  {"progress": {"event": "test-started", "index"}}
+//             {"progress": {"event": "test-finished", "index", "result"}}
+//             ... then {"result": <results object>, "trusted": false when the run changed the harness's files}
+// Any request may be answered {"error": message} instead.
+"use strict";
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const readline = require("readline");
+
+const RUNTIME = path.resolve(process.argv[2]) + path.sep;
+const MEMORY_LIMIT_MIB = Number(process.argv[3]);
+const WASM_PAGE_BYTES = 65536;
+// What Python's `js` module sees: nothing of Node's (process, require, fetch...).
+const PYTHON_GLOBALS = Object.freeze(Object.create(null));
+// Node's globals that reach the network or run code; Pyodide needs none once Python is up.
+const NETWORK_AND_CODE_GLOBALS = ["fetch", "WebSocket", "EventSource", "XMLHttpRequest", "Worker", "SharedWorker", "importScripts"];
+
+const answers = process.stdout;
+const answer = (message) => answers.write(JSON.stringify(message) + "\n");
+
+/** The permission model refuses process.binding, which emscripten's NODEFS reads file flag
+ *  constants from as it starts: give it those constants and nothing else. */
+function allowOnlyConstantsBinding() {
+  const constants = { fs: fs.constants, os: os.constants };
+  process.binding = (name) => {
+    if (name === "constants") return constants;
+    throw new Error(`process.binding(${JSON.stringify(name)}) is not available in the grading sandbox`);
+  };
+}
+
+/** Python's memory (WebAssembly's, up to 4 GiB in Pyodide) capped, so that a runaway
+ *  allocation ends in MemoryError within this process's share of the machine. */
+function capPythonMemory() {
+  const WasmMemory = WebAssembly.Memory;
+  const maximumPages = Math.floor((MEMORY_LIMIT_MIB * 1024 * 1024) / WASM_PAGE_BYTES);
+  WebAssembly.Memory = function Memory(descriptor) {
+    const capped = descriptor.shared ? descriptor : { ...descriptor, maximum: Math.min(descriptor.maximum ?? maximumPages, maximumPages) };
+    return new WasmMemory(capped);
+  };
+  WebAssembly.Memory.prototype = WasmMemory.prototype;
+}
+
+function host() {
+  const readSync = (name) => new Uint8Array(fs.readFileSync(path.join(RUNTIME, name)));
+  return {
+    indexURL: RUNTIME,
+    manifest: "python-boot.json",
+    read: async (name) => [readSync(name)],
+    readSync,
+    loadRuntime: async () => {
+      require(path.join(RUNTIME, "pyodide.js"));
+      require(path.join(RUNTIME, "pyodide.asm.js"));
+      const loadPyodide = globalThis.loadPyodide;
+      globalThis.loadPyodide = (options) => loadPyodide({ ...options, jsglobals: PYTHON_GLOBALS });
+    },
+    stdLibURL: path.join(RUNTIME, "python_stdlib.zip"),
+    warn: () => {}, // a plain boot gives the same verdicts, only slower
+    stdout: () => {}, // the harness captures what learner code prints; the rest goes nowhere
+    stderr: () => {},
+  };
+}
+
+/** The harness's files in Python's file system, as (path, size, modified) text: a run that
+ *  changed them leaves a process not to be trusted with the next one. Python starts with the
+ *  harness imported from its snapshot, before its source files are written: none yet is "". */
+function harnessFiles(FS, stat, harnessDir) {
+  if (!FS.analyzePath(harnessDir).exists) return "";
+  return FS.readdir(harnessDir)
+    .filter((name) => name.endsWith(".py"))
+    .map((name) => {
+      const { size, mtime } = stat(`${harnessDir}/${name}`);
+      return `${name} ${size} ${Number(mtime)}`;
+    })
+    .join("\n");
+}
+
+async function main() {
+  allowOnlyConstantsBinding();
+  capPythonMemory();
+  const { startPython } = require(path.join(RUNTIME, "python_boot.cjs"));
+  const python = await startPython(host());
+  for (const name of NETWORK_AND_CODE_GLOBALS) delete globalThis[name];
+  const { pyodide } = python;
+  const entry = pyodide.pyimport("harness.entry");
+  const harnessDir = path.posix.dirname(pyodide.pyimport("harness").__file__);
+  // Kept before any learner code runs: it could replace the API object's members.
+  const FS = pyodide.FS;
+  const stat = FS.stat.bind(FS);
+  const version = entry.start();
+  const harnessBefore = harnessFiles(FS, stat, harnessDir);
+
+  const handlers = {
+    init: () => answer({ result: { python: version } }),
+    run: ({ suite, code }) => {
+      const results = entry.grade(
+        suite,
+        code,
+        "tests",
+        (index) => answer({ progress: { event: "test-started", index } }),
+        (index, result) => answer({ progress: { event: "test-finished", index, result: JSON.parse(result) } }),
+      );
+      let trusted = false;
+      try {
+        trusted = harnessFiles(FS, stat, harnessDir) === harnessBefore;
+      } catch {} // a harness file removed: not trusted
+      answer({ result: JSON.parse(results), trusted });
+    },
+  };
+  for await (const line of readline.createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    try {
+      const request = JSON.parse(line);
+      handlers[request.type](request);
+    } catch (error) {
+      answer({ error: String(error && error.message ? error.message : error) });
+    }
+  }
+  process.exit(0); // the runner closed stdin: done
+}
+
+main().catch((error) => {
+  answer({ error: `Python could not start in the grading sandbox: ${error && error.message ? error.message : JSON.stringify(error)}` });
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+"""Grades submissions the way the page does, in the page's own Python (Pyodide) in a sandboxed
+Node process (pyodide_host.cjs, started by sandbox_command.py): the regrade's counterpart of
+static/runner.js, as runner.py is for CPython.
+
+A PyodideRunner keeps one process for several runs, of any problem, as the page keeps one
+worker: harness/isolation.py puts back what a run changed. The per-test time limit is
+enforced from outside: the timer starts with the run and restarts at each test-started
+event; when it fires, or when the process dies or changed the harness's files, the process
+is ended, the results are made by host_results.py (worded as the page words them), and the
+next run starts a fresh one.
+"""
+
+import time
+
+from .host_results import results_after_crash, results_after_timeout
+from .sandboxed_process import SandboxedProcess
+
+# How long Node and Python may take to start on a busy machine.
+START_LIMIT_SECONDS = 60
+
+
+class PyodideRunner:
+    def __init__(self, command, runtime_folder):
+        """`command` starts the host (sandbox_command.sandboxed_command) on `runtime_folder`."""
+        self.command = command
+        self.runtime_folder = runtime_folder
+        self.process = None
+
+    def start(self):
+        self.close()
+        self.process = SandboxedProcess(self.command, self.runtime_folder)
+        self.process.send({"type": "init"})
+        try:
+            answer = self.process.next_answer(time.monotonic() + START_LIMIT_SECONDS)
+        except TimeoutError:
+            answer = None
+        if not answer or "result" not in answer:
+            reason = (answer or {}).get("error") or self.process.exit_reason()
+            self.close()
+            raise RuntimeError(f"the sandboxed grading process did not start ({reason}); run `npm ci`, then grade again")
+
+    def run(self, suite, code):
+        """The results object the page would show for `code` on `suite`'s hidden tests."""
+        if self.process is None:
+            self.start()
+        names = [case.name for case in suite.cases]
+        limit = suite.time_limit_seconds
+        finished = {}
+        current = -1  # -1 while the learner's file itself is loading
+        self.process.send({"type": "run", "suite": suite.to_json(), "code": code})
+        deadline = time.monotonic() + limit
+        while True:
+            try:
+                answer = self.process.next_answer(deadline)
+            except TimeoutError:
+                self.close()
+                return results_after_timeout(names, finished, current, limit)
+            if answer is None:
+                reason = f"the grading process stopped ({self.process.exit_reason()})"
+                self.close()
+                return results_after_crash(names, finished, reason)
+            if "error" in answer:
+                self.close()
+                return results_after_crash(names, finished, answer["error"])
+            if "result" in answer:
+                if not answer.get("trusted"):
+                    self.close()
+                return answer["result"]
+            progress = answer["progress"]
+            if progress["event"] == "test-started":
+                current = progress["index"]
+                deadline = time.monotonic() + limit
+            else:
+                finished[progress["index"]] = progress["result"]
+
+    def close(self):
+        """Ends the process (the next run starts a fresh one)."""
+        if self.process:
+            self.process.close()
+            self.process = None
