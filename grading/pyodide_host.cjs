@@ -23,6 +23,7 @@ const readline = require("readline");
 const RUNTIME = path.resolve(process.argv[2]) + path.sep;
 const MEMORY_LIMIT_MIB = Number(process.argv[3]);
 const WASM_PAGE_BYTES = 65536;
+const COMMAND_NOT_FOUND = 127; // a shell's exit status for a program it cannot find
 // What Python's `js` module sees: nothing of Node's (process, require, fetch...).
 const PYTHON_GLOBALS = Object.freeze(Object.create(null));
 // Node's globals that reach the network or run code; Pyodide needs none once Python is up.
@@ -38,6 +39,18 @@ function allowOnlyConstantsBinding() {
   process.binding = (name) => {
     if (name === "constants") return constants;
     throw new Error(`process.binding(${JSON.stringify(name)}) is not available in the grading sandbox`);
+  };
+}
+
+/** Emscripten's system() (os.system, ctypes) starts a shell through require("child_process") in
+ *  Node, which the permission model refuses by ending Python; in a browser it fails and Python
+ *  goes on. A stand-in makes it fail here too, as "command not found". */
+function failProgramsAsBrowsersDo() {
+  const Module = require("module");
+  const requireModule = Module.prototype.require;
+  const noPrograms = Object.freeze({ spawnSync: () => ({ status: COMMAND_NOT_FOUND, signal: null }) });
+  Module.prototype.require = function (id) {
+    return id === "child_process" || id === "node:child_process" ? noPrograms : requireModule.apply(this, arguments);
   };
 }
 
@@ -89,6 +102,7 @@ function harnessFiles(FS, stat, harnessDir) {
 
 async function main() {
   allowOnlyConstantsBinding();
+  failProgramsAsBrowsersDo();
   capPythonMemory();
   const { startPython } = require(path.join(RUNTIME, "python_boot.cjs"));
   const python = await startPython(host());

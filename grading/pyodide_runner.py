@@ -13,6 +13,7 @@ next run starts a fresh one.
 import time
 
 from .host_results import results_after_crash, results_after_timeout
+from .sandbox_command import SandboxUnavailable
 from .sandboxed_process import SandboxedProcess
 
 # How long Node and Python may take to start on a busy machine.
@@ -37,7 +38,7 @@ class PyodideRunner:
         if not answer or "result" not in answer:
             reason = (answer or {}).get("error") or self.process.exit_reason()
             self.close()
-            raise RuntimeError(f"the sandboxed grading process did not start ({reason}); run `npm ci`, then grade again")
+            raise SandboxUnavailable(f"the sandboxed grading process did not start ({reason}); run `npm ci`, then grade again")
 
     def run(self, suite, code):
         """The results object the page would show for `code` on `suite`'s hidden tests."""

@@ -1,9 +1,11 @@
 """`build.py grade`: regrades handed-in files on the instructor's machine, with the harness,
-tests and time limits the page uses, in warm CPython processes on every core, and writes
-one CSV row per file. These verdicts are honest: the learner's browser computed none of them.
+tests and time limits the page uses, in the page's own Python (Pyodide) in sandboxed Node
+processes on every core (sandbox_command.py), and writes one CSV row per file, every cell
+safe to open in a spreadsheet. These verdicts are honest: the learner's browser computed none
+of them.
 
 A submission is a .py file, a .zip of them (the catalog's "Download all"), or a folder holding
-either (searched recursively). Its problem comes from its hand-in header (grading/handin.py),
+either (searched recursively), read with limits (handin_files.py). Its problem comes from its hand-in header (grading/handin.py),
 or from --problem for files without one.
 """
 
@@ -12,19 +14,20 @@ import queue
 import tempfile
 import threading
 import time
-import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from harness.results import PASSED, TIMEOUT
 from sitebuild.digest import digest_of_text
 from sitebuild.problems import load_problem
 
-from .handin import read_header
 from .grading_runtime import write_grading_runtime
+from .handin import read_header
+from .handin_files import NOT_READ, Submission, find_submissions
 from .progress_bar import ProgressBar
 from .pyodide_runner import PyodideRunner
 from .sandbox_command import sandboxed_command
+from .spreadsheet_safe import spreadsheet_safe
 
 GRADED = "graded"
 NOT_TEXT = "not a Python text file"
@@ -33,18 +36,6 @@ UNKNOWN_PROBLEM = "unknown problem"
 HANDIN_ZIP_STEM = "ml-exercises"  # the catalog's "Download all" (static/catalog.js)
 LEARNER_SEPARATORS = " _-."
 COLUMNS = ("file", "learner", "problem", "verdict", "passed", "total", "score", "mistake", "seconds", "browser claim", "message")
-
-
-@dataclass
-class Submission:
-    name: str  # as the CSV shows it: the path below the folder it was found in (zip members below the zip)
-    data: bytes
-
-    @property
-    def owner(self):
-        """Who the file seems to belong to before its problem is known: the first folder (or
-        zip) it sits in, a folder or a zip per learner; else its own name."""
-        return PurePosixPath(PurePosixPath(self.name).parts[0]).stem
 
 
 @dataclass
@@ -70,28 +61,6 @@ class Row:
         for default in (HANDIN_ZIP_STEM, self.problem.replace("-", "_")):
             owner = owner.replace(default, "") if default else owner
         return owner.strip(LEARNER_SEPARATORS)
-
-
-def find_submissions(paths):
-    """Every submission in `paths` (files, zips, folders), in a stable order."""
-    found = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            for file in sorted(item for item in path.rglob("*") if item.suffix in (".py", ".zip") and item.is_file()):
-                found += _submissions_in(file, file.relative_to(path))
-        elif path.is_file():
-            found += _submissions_in(path, PurePosixPath(path.name))
-        else:
-            raise FileNotFoundError(f"{path}: no such file or folder")
-    return found
-
-
-def _submissions_in(path, shown):
-    if path.suffix == ".zip" and zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            members = sorted(name for name in archive.namelist() if name.endswith(".py"))
-            return [Submission(f"{shown}/{name}", archive.read(name)) for name in members]
-    return [Submission(str(shown), path.read_bytes())]
 
 
 def grade_submissions(submissions, problems_dir, problem=None, jobs=1, on_graded=None):
@@ -157,6 +126,9 @@ def _grade_in_parallel(pending, suites, runners, on_graded):
 
 def _prepare(submission, problem):
     row = Row(submission, problem=problem or "")
+    if submission.refused:
+        row.verdict = submission.refused
+        return row
     try:
         code = submission.data.decode("utf-8")
     except UnicodeDecodeError:
@@ -205,27 +177,26 @@ def write_csv(rows, stream):
     """One row per submission; a column per test of every problem graded, its status or empty."""
     test_columns = list(dict.fromkeys(f"{row.problem}: {name}" for row in rows for name, _ in row.tests))
     writer = csv.writer(stream)
-    writer.writerow([*COLUMNS, *test_columns])
+    writer.writerow([spreadsheet_safe(cell) for cell in (*COLUMNS, *test_columns)])
     for row in rows:
         statuses = {f"{row.problem}: {name}": status for name, status in row.tests}
         results = row.results or {}
         total = len(row.tests)
-        writer.writerow(
-            [
-                row.submission.name,
-                row.learner,
-                row.problem,
-                row.verdict,
-                row.passed if total else "",
-                total or "",
-                f"{row.passed / total:.3f}" if total else "",
-                results.get("hint") or "",
-                f"{row.seconds:.2f}" if total else "",
-                row.claim,
-                _first_message(results),
-                *(statuses.get(column, "") for column in test_columns),
-            ]
-        )
+        cells = [
+            row.submission.name,
+            row.learner,
+            row.problem,
+            row.verdict,
+            row.passed if total else "",
+            total or "",
+            f"{row.passed / total:.3f}" if total else "",
+            results.get("hint") or "",
+            f"{row.seconds:.2f}" if total else "",
+            row.claim,
+            _first_message(results) or row.submission.why,
+            *(statuses.get(column, "") for column in test_columns),
+        ]
+        writer.writerow([spreadsheet_safe(cell) for cell in cells])
 
 
 def _first_message(results):
@@ -245,7 +216,7 @@ def summary_table(rows):
         mean = sum(row.passed / len(row.tests) for row in graded) / len(graded)
         timed_out = sum(any(status == TIMEOUT for _, status in row.tests) for row in graded)
         lines.append(f"{problem:<24} {len(graded):>5} {all_passed:>10} {mean:>10.0%} {timed_out:>9}")
-    for verdict in (NOT_TEXT, NO_PROBLEM, UNKNOWN_PROBLEM):
+    for verdict in (NOT_TEXT, NO_PROBLEM, UNKNOWN_PROBLEM, *NOT_READ):
         count = sum(row.verdict == verdict for row in rows)
         if count:
             lines.append(f"{count} file(s): {verdict}")

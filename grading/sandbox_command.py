@@ -30,6 +30,10 @@ BUBBLEWRAP = "bwrap"
 SYSTEM_FOLDERS = ("/usr", "/lib", "/lib64", "/bin", "/etc/alternatives", "/etc/ld.so.cache")
 
 
+class SandboxUnavailable(Exception):
+    """The sandbox cannot be made on this machine; the message says what to install."""
+
+
 @functools.cache
 def node_version():
     """Node's major version, or None when there is no `node` on the PATH."""
@@ -44,7 +48,7 @@ def node_command(host_script, runtime_folder):
     """Node, with its permission model, running the host on the runtime folder."""
     version = node_version()
     if version is None or version < 20:
-        raise RuntimeError(
+        raise SandboxUnavailable(
             f"the regrade needs Node.js 20 or later for its sandbox, and found {'no node' if version is None else f'Node {version}'}: "
             "install Node.js 20+ (the README's set-up), then grade again"
         )
