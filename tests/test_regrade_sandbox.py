@@ -8,6 +8,7 @@ of the whole run bounded, the CSV safe to open in a spreadsheet."""
 import csv
 import json
 import os
+import shutil
 import socket
 import string
 import subprocess
@@ -25,7 +26,7 @@ from grading import handin_files
 from grading.grading_runtime import write_grading_runtime
 from grading.handin_files import BROKEN_ZIP, LINK, NESTED_ZIP, SPECIAL, TOO_LARGE, ZIP_TOO_LARGE, find_submissions
 from grading.pyodide_runner import PyodideRunner
-from grading.sandbox_command import node_command
+from grading.sandbox_command import bubblewrap_works, node_command
 from grading.spreadsheet_safe import spreadsheet_safe
 from sitebuild.paths import REPO
 
@@ -295,3 +296,34 @@ def test_a_cell_that_would_start_a_formula_starts_with_a_quote(cell):
 
 def test_other_cells_are_left_as_they_are():
     assert [spreadsheet_safe(cell) for cell in ("alice", 3, "0.750", "", "a=b")] == ["alice", "3", "0.750", "", "a=b"]
+
+
+needs_bubblewrap = pytest.mark.skipif(not (sys.platform.startswith("linux") and shutil.which("bwrap")), reason="bubblewrap is Linux's, and not installed here")
+
+
+@needs_bubblewrap
+def test_where_bubblewrap_is_installed_the_regrade_uses_it(regraded):
+    assert bubblewrap_works(), "bwrap is installed but cannot make its sandbox here (user namespaces?)"
+    assert "inside bubblewrap" in regraded["stderr"]
+
+
+@needs_bubblewrap
+def test_a_regrade_killed_outright_leaves_no_process(tmp_path):
+    (tmp_path / "hand-ins").mkdir()
+    (tmp_path / "hand-ins" / "loops.py").write_text("while True:\n    pass\n")
+    (tmp_path / "tmp").mkdir()
+    environment = {**os.environ, "TMPDIR": str(tmp_path / "tmp")}
+    regrade = subprocess.Popen(
+        [sys.executable, "build.py", "grade", "--problem", CONTRASTIVE, str(tmp_path / "hand-ins"), "--csv", str(tmp_path / "grades.csv")],
+        cwd=REPO, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not _processes_mentioning(str(tmp_path / "tmp")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_mentioning(str(tmp_path / "tmp")), "the grading process never started"
+    regrade.kill()
+    regrade.wait()
+    deadline = time.monotonic() + 5
+    while _processes_mentioning(str(tmp_path / "tmp")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_mentioning(str(tmp_path / "tmp")) == []
