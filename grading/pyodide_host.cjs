@@ -29,8 +29,9 @@ const PYTHON_GLOBALS = Object.freeze(Object.create(null));
 // Node's globals that reach the network or run code; Pyodide needs none once Python is up.
 const NETWORK_AND_CODE_GLOBALS = ["fetch", "WebSocket", "EventSource", "XMLHttpRequest", "Worker", "SharedWorker", "importScripts"];
 
-const answers = process.stdout;
-const answer = (message) => answers.write(JSON.stringify(message) + "\n");
+// Node's process, kept here only: once Python is up, the global one is replaced by a stand-in.
+const nodeProcess = process;
+const answer = (message) => nodeProcess.stdout.write(JSON.stringify(message) + "\n");
 
 /** The permission model refuses process.binding, which emscripten's NODEFS reads file flag
  *  constants from as it starts: give it those constants and nothing else. */
@@ -77,7 +78,8 @@ function host() {
       require(path.join(RUNTIME, "pyodide.js"));
       require(path.join(RUNTIME, "pyodide.asm.js"));
       const loadPyodide = globalThis.loadPyodide;
-      globalThis.loadPyodide = (options) => loadPyodide({ ...options, jsglobals: PYTHON_GLOBALS });
+      // stdin: end of file. Node's own stdin carries the requests, the next learners' code among them.
+      globalThis.loadPyodide = (options) => loadPyodide({ ...options, jsglobals: PYTHON_GLOBALS, stdin: () => null });
     },
     stdLibURL: path.join(RUNTIME, "python_stdlib.zip"),
     warn: () => {}, // a plain boot gives the same verdicts, only slower
@@ -100,13 +102,26 @@ function harnessFiles(FS, stat, harnessDir) {
     .join("\n");
 }
 
+/** What learner code might still reach from Python through a JavaScript object it is given
+ *  leads to nothing of Node's: no network globals, no `process` (V8 hands a function set as
+ *  Error.prepareStackTrace the stack's frames, and a frame of sloppy-mode code its `this`,
+ *  which may be globalThis), and no console writing into the answers on stdout. */
+function closeTheWayOut() {
+  for (const name of NETWORK_AND_CODE_GLOBALS) delete globalThis[name];
+  Object.defineProperty(Error, "prepareStackTrace", { value: undefined, writable: false, configurable: false });
+  // What emscripten still reads of `process` once Python runs (exit() sets exitCode).
+  const standIn = { argv: [], env: {}, platform: nodeProcess.platform, versions: nodeProcess.versions, exitCode: undefined };
+  Object.defineProperty(globalThis, "process", { value: standIn, writable: false, configurable: false, enumerable: false });
+  for (const method of ["log", "info", "debug", "warn", "trace", "dir", "table"]) console[method] = console.error;
+}
+
 async function main() {
   allowOnlyConstantsBinding();
   failProgramsAsBrowsersDo();
   capPythonMemory();
   const { startPython } = require(path.join(RUNTIME, "python_boot.cjs"));
   const python = await startPython(host());
-  for (const name of NETWORK_AND_CODE_GLOBALS) delete globalThis[name];
+  closeTheWayOut();
   const { pyodide } = python;
   const entry = pyodide.pyimport("harness.entry");
   const harnessDir = path.posix.dirname(pyodide.pyimport("harness").__file__);
@@ -133,7 +148,7 @@ async function main() {
       answer({ result: JSON.parse(results), trusted });
     },
   };
-  for await (const line of readline.createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  for await (const line of readline.createInterface({ input: nodeProcess.stdin, crlfDelay: Infinity })) {
     try {
       const request = JSON.parse(line);
       handlers[request.type](request);
@@ -141,10 +156,10 @@ async function main() {
       answer({ error: String(error && error.message ? error.message : error) });
     }
   }
-  process.exit(0); // the runner closed stdin: done
+  nodeProcess.exit(0); // the runner closed stdin: done
 }
 
 main().catch((error) => {
   answer({ error: `Python could not start in the grading sandbox: ${error && error.message ? error.message : JSON.stringify(error)}` });
-  process.exit(1);
+  nodeProcess.exit(1);
 });

@@ -212,6 +212,12 @@ def test_nothing_of_the_machine_is_read(regraded):
         assert secret not in regraded["stdout"] + regraded["stderr"]
 
 
+def test_no_hand_in_reads_another(regraded):
+    """The grading process's requests (every later file's code) never reach learner code."""
+    assert '"type"' not in regraded["csv"]
+    assert regraded["rows"]["reads_other_hand_ins.py"]["message"] == "RuntimeError: b''"  # os.read(0): end of file
+
+
 def test_nothing_of_the_machine_is_written(regraded, machine):
     assert _snapshot(machine["home"]) == regraded["before"]["home"]
     assert _snapshot(machine["outside"]) == regraded["before"]["outside"]

@@ -13,6 +13,38 @@ attempts = [
     lambda: open("/mnt/outside/js-mounted-$marker", "w").write("x"),
     lambda: __import__("pyodide.code").code.run_js(f"require('fs').writeFileSync('{MARK}', 'x')"),
 ]
+
+
+def through_stack_frames():
+    """V8 gives Error.prepareStackTrace the stack's frames; a sloppy-mode frame's `this` may be globalThis."""
+    from pyodide.ffi import JsException, create_proxy
+
+    Object = pyodide_js.constructor
+    try:
+        Object.defineProperty(1, "x", Object.new())
+    except JsException as error:
+        Error = Object.getPrototypeOf(error.js_error.constructor)
+    reached = []
+
+    def prepare(error, frames):
+        for frame in frames:
+            this = frame.getThis()
+            if this is not None and getattr(this, "process", None) is not None:
+                reached.append(this)
+        return ""
+
+    Error.prepareStackTrace = create_proxy(prepare)
+    try:
+        pyodide_js.FS.stat("/no-such-file")
+    except Exception:
+        pass
+    for found in reached:
+        node = found.process.mainModule.require
+        node("fs").writeFileSync(MARK, "x")
+        node("net").connect($port, "127.0.0.1")
+
+
+attempts.append(through_stack_frames)
 errors = []
 for attempt in attempts:
     try:
