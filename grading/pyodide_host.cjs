@@ -31,7 +31,8 @@ const NETWORK_AND_CODE_GLOBALS = ["fetch", "WebSocket", "EventSource", "XMLHttpR
 
 // Node's process, kept here only: once Python is up, the global one is replaced by a stand-in.
 const nodeProcess = process;
-const answer = (message) => nodeProcess.stdout.write(JSON.stringify(message) + "\n");
+const write = (line) => nodeProcess.stdout.write(line + "\n");
+const answer = (message) => write(JSON.stringify(message));
 
 /** The permission model refuses process.binding, which emscripten's NODEFS reads file flag
  *  constants from as it starts: give it those constants and nothing else. */
@@ -91,9 +92,9 @@ function host() {
 /** The harness's files in Python's file system, as (path, size, modified) text: a run that
  *  changed them leaves a process not to be trusted with the next one. Python starts with the
  *  harness imported from its snapshot, before its source files are written: none yet is "". */
-function harnessFiles(FS, stat, harnessDir) {
-  if (!FS.analyzePath(harnessDir).exists) return "";
-  return FS.readdir(harnessDir)
+function harnessFiles({ analyzePath, readdir, stat }, harnessDir) {
+  if (!analyzePath(harnessDir).exists) return "";
+  return readdir(harnessDir)
     .filter((name) => name.endsWith(".py"))
     .map((name) => {
       const { size, mtime } = stat(`${harnessDir}/${name}`);
@@ -126,11 +127,12 @@ async function main() {
   const entry = pyodide.pyimport("harness.entry");
   const harnessDir = path.posix.dirname(pyodide.pyimport("harness").__file__);
   // Kept before any learner code runs: it could replace the API object's members.
-  const FS = pyodide.FS;
-  const stat = FS.stat.bind(FS);
+  const FS = Object.fromEntries(["analyzePath", "readdir", "stat"].map((name) => [name, pyodide.FS[name].bind(pyodide.FS)]));
   const version = entry.start();
-  const harnessBefore = harnessFiles(FS, stat, harnessDir);
+  const harnessBefore = harnessFiles(FS, harnessDir);
 
+  // Results leave as the JSON text Python made: JavaScript's JSON, which learner code could
+  // reach through Object.prototype, never touches them.
   const handlers = {
     init: () => answer({ result: { python: version } }),
     run: ({ suite, code }) => {
@@ -138,14 +140,14 @@ async function main() {
         suite,
         code,
         "tests",
-        (index) => answer({ progress: { event: "test-started", index } }),
-        (index, result) => answer({ progress: { event: "test-finished", index, result: JSON.parse(result) } }),
+        (index) => write(`{"progress": {"event": "test-started", "index": ${Number(index)}}}`),
+        (index, result) => write(`{"progress": {"event": "test-finished", "index": ${Number(index)}, "result": ${result}}}`),
       );
       let trusted = false;
       try {
-        trusted = harnessFiles(FS, stat, harnessDir) === harnessBefore;
+        trusted = harnessFiles(FS, harnessDir) === harnessBefore;
       } catch {} // a harness file removed: not trusted
-      answer({ result: JSON.parse(results), trusted });
+      write(`{"result": ${results}, "trusted": ${trusted}}`);
     },
   };
   for await (const line of readline.createInterface({ input: nodeProcess.stdin, crlfDelay: Infinity })) {

@@ -5,19 +5,25 @@ static/runner.js, as runner.py is for CPython.
 A PyodideRunner keeps one process for several runs, of any problem, as the page keeps one
 worker: harness/isolation.py puts back what a run changed. The per-test time limit is
 enforced from outside: the timer starts with the run and restarts at each test-started
-event; when it fires, or when the process dies or changed the harness's files, the process
-is ended, the results are made by host_results.py (worded as the page words them), and the
+event; when it fires, or when the process dies, changed the harness's files or holds more
+than its share of memory (memory_watch.py), the process is ended, the results are made by host_results.py (worded as the page words them), and the
 next run starts a fresh one.
 """
 
 import time
 
 from .host_results import results_after_crash, results_after_timeout
+from .memory_watch import resident_bytes
 from .sandbox_command import SandboxUnavailable
 from .sandboxed_process import SandboxedProcess
 
 # How long Node and Python may take to start on a busy machine.
 START_LIMIT_SECONDS = 60
+# A process's share of memory: Node and Python started (about 300 MB) and Python's whole
+# memory (sandbox_command.PYTHON_MEMORY_MIB), with room to spare. Past it, the process is ended.
+MEMORY_LIMIT_BYTES = 1024**3
+# How often a run's memory is looked at while it goes on.
+MEMORY_CHECK_SECONDS = 0.1
 
 
 class PyodideRunner:
@@ -52,9 +58,13 @@ class PyodideRunner:
         deadline = time.monotonic() + limit
         while True:
             try:
-                answer = self.process.next_answer(deadline)
+                answer = self.process.next_answer(min(deadline, time.monotonic() + MEMORY_CHECK_SECONDS))
             except TimeoutError:
+                if time.monotonic() < deadline and not self._holds_too_much_memory():
+                    continue
                 self.close()
+                if time.monotonic() < deadline:
+                    return results_after_crash(names, finished, f"it held more than {MEMORY_LIMIT_BYTES // 1024**2} MiB of memory")
                 return results_after_timeout(names, finished, current, limit)
             if answer is None:
                 reason = f"the grading process stopped ({self.process.exit_reason()})"
@@ -64,7 +74,7 @@ class PyodideRunner:
                 self.close()
                 return results_after_crash(names, finished, answer["error"])
             if "result" in answer:
-                if not answer.get("trusted"):
+                if not answer.get("trusted") or self._holds_too_much_memory():
                     self.close()
                 return answer["result"]
             progress = answer["progress"]
@@ -73,6 +83,9 @@ class PyodideRunner:
                 deadline = time.monotonic() + limit
             else:
                 finished[progress["index"]] = progress["result"]
+
+    def _holds_too_much_memory(self):
+        return resident_bytes(self.process.process.pid) > MEMORY_LIMIT_BYTES
 
     def close(self):
         """Ends the process (the next run starts a fresh one)."""

@@ -59,7 +59,6 @@ def node_command(host_script, runtime_folder):
         f"--allow-fs-read={Path(runtime_folder).resolve()}{os.sep}",
         "--disallow-code-generation-from-strings",
         "--no-addons",
-        "--no-experimental-fetch",
         f"--max-old-space-size={JAVASCRIPT_HEAP_MIB}",
         "--no-warnings",
         str(host_script),

@@ -9,6 +9,7 @@ import csv
 import json
 import os
 import shutil
+import signal
 import socket
 import string
 import subprocess
@@ -313,22 +314,37 @@ def test_where_bubblewrap_is_installed_the_regrade_uses_it(regraded):
     assert "inside bubblewrap" in regraded["stderr"]
 
 
-@needs_bubblewrap
-def test_a_regrade_killed_outright_leaves_no_process(tmp_path):
+def _regrade_busy_in_a_loop(tmp_path):
+    """The command line grading a file that loops, once its grading process has started."""
     (tmp_path / "hand-ins").mkdir()
     (tmp_path / "hand-ins" / "loops.py").write_text("while True:\n    pass\n")
     (tmp_path / "tmp").mkdir()
     environment = {**os.environ, "TMPDIR": str(tmp_path / "tmp")}
     regrade = subprocess.Popen(
         [sys.executable, "build.py", "grade", "--problem", CONTRASTIVE, str(tmp_path / "hand-ins"), "--csv", str(tmp_path / "grades.csv")],
-        cwd=REPO, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=REPO, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     deadline = time.monotonic() + 60
     while not _processes_mentioning(str(tmp_path / "tmp")) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _processes_mentioning(str(tmp_path / "tmp")), "the grading process never started"
+    return regrade
+
+
+def test_ctrl_c_stops_the_regrade_and_its_processes(tmp_path):
+    regrade = _regrade_busy_in_a_loop(tmp_path)
+    regrade.send_signal(signal.SIGINT)
+    _, stderr = regrade.communicate(timeout=30)
+    assert regrade.returncode == 130 and "Stopped." in stderr and "Traceback" not in stderr, stderr
+    assert _processes_mentioning(str(tmp_path / "tmp")) == []
+    assert list((tmp_path / "tmp").iterdir()) == []  # the runtime folder is removed too
+
+
+@needs_bubblewrap
+def test_a_regrade_killed_outright_leaves_no_process(tmp_path):
+    regrade = _regrade_busy_in_a_loop(tmp_path)
     regrade.kill()
-    regrade.wait()
+    regrade.communicate()
     deadline = time.monotonic() + 5
     while _processes_mentioning(str(tmp_path / "tmp")) and time.monotonic() < deadline:
         time.sleep(0.1)

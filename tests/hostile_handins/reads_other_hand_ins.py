@@ -3,7 +3,17 @@ import os
 import sys
 
 stolen = []
-for read in (lambda: os.read(0, 1 << 20), lambda: sys.__stdin__.read(), lambda: open("/dev/stdin").read(), lambda: os.listdir("/tmp")):
+
+
+def with_default_stdin():
+    """Pyodide's own default stdin reads Node's."""
+    import pyodide_js
+
+    pyodide_js.setStdin()
+    return os.read(0, 1 << 20)
+
+
+for read in (lambda: os.read(0, 1 << 20), lambda: sys.__stdin__.read(), lambda: open("/dev/stdin").read(), with_default_stdin, lambda: os.listdir("/tmp")):
     try:
         stolen.append(repr(read()))
     except Exception as error:
