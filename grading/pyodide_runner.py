@@ -7,7 +7,7 @@ worker: harness/isolation.py puts back what a run changed. The per-test time lim
 enforced from outside: the timer starts with the run and restarts at each test-started
 event; when it fires, or when the process dies, changed the harness's files or holds more
 than its share of memory (memory_watch.py), the process is ended, the results are made by host_results.py (worded as the page words them), and the
-next run starts a fresh one.
+next run starts a fresh one (started ahead by spare_process.py).
 """
 
 import time
@@ -15,36 +15,37 @@ import time
 from .host_results import results_after_crash, results_after_timeout
 from .memory_watch import resident_bytes
 from .sandbox_command import SandboxUnavailable
-from .sandboxed_process import SandboxedProcess
 
 # How long Node and Python may take to start on a busy machine.
 START_LIMIT_SECONDS = 60
+START_ATTEMPTS = 2
 # A process's share of memory: Node and Python started (about 300 MB) and Python's whole
 # memory (sandbox_command.PYTHON_MEMORY_MIB), with room to spare. Past it, the process is ended.
-MEMORY_LIMIT_BYTES = 1024**3
+MEMORY_LIMIT_BYTES = 768 * 1024**2
 # How often a run's memory is looked at while it goes on.
 MEMORY_CHECK_SECONDS = 0.1
 
 
 class PyodideRunner:
-    def __init__(self, command, runtime_folder):
-        """`command` starts the host (sandbox_command.sandboxed_command) on `runtime_folder`."""
-        self.command = command
-        self.runtime_folder = runtime_folder
+    def __init__(self, processes):
+        """Takes its processes from `processes` (a spare_process.SpareProcess)."""
+        self.processes = processes
         self.process = None
 
     def start(self):
-        self.close()
-        self.process = SandboxedProcess(self.command, self.runtime_folder)
-        self.process.send({"type": "init"})
-        try:
-            answer = self.process.next_answer(time.monotonic() + START_LIMIT_SECONDS)
-        except TimeoutError:
-            answer = None
-        if not answer or "result" not in answer:
+        """Takes a started process; a second one if the first fails to start (a busy machine)."""
+        for _ in range(START_ATTEMPTS):
+            self.close()
+            self.process = self.processes.take()
+            try:
+                answer = self.process.next_answer(time.monotonic() + START_LIMIT_SECONDS)
+            except TimeoutError:
+                answer = None
+            if answer and "result" in answer:
+                return
             reason = (answer or {}).get("error") or self.process.exit_reason()
             self.close()
-            raise SandboxUnavailable(f"the sandboxed grading process did not start ({reason}); run `npm ci`, then grade again")
+        raise SandboxUnavailable(f"the sandboxed grading process did not start ({reason}); run `npm ci`, then grade again")
 
     def run(self, suite, code):
         """The results object the page would show for `code` on `suite`'s hidden tests."""

@@ -27,6 +27,7 @@ from .handin_files import NOT_READ, Submission, find_submissions
 from .progress_bar import ProgressBar
 from .pyodide_runner import PyodideRunner
 from .sandbox_command import sandboxed_command
+from .spare_process import SpareProcess
 from .spreadsheet_safe import spreadsheet_safe
 
 GRADED = "graded"
@@ -79,8 +80,11 @@ def grade_submissions(submissions, problems_dir, problem=None, jobs=1, on_graded
 
     if not pending.empty():
         with tempfile.TemporaryDirectory(prefix="grading-runtime-") as runtime:
-            command = sandboxed_command(write_grading_runtime(runtime), runtime)
-            _grade_in_parallel(pending, suites, [PyodideRunner(command, runtime) for _ in range(max(1, jobs))], on_graded)
+            spare = SpareProcess(sandboxed_command(write_grading_runtime(runtime), runtime), runtime)
+            try:
+                _grade_in_parallel(pending, suites, [PyodideRunner(spare) for _ in range(max(1, jobs))], on_graded)
+            finally:
+                spare.close()
     return rows
 
 

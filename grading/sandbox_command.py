@@ -23,7 +23,7 @@ from pathlib import Path
 
 # Python's memory (WebAssembly's) per grading process: MemoryError past it, as in the page
 # past the browser's limit. JavaScript's own heap gets its share on top.
-PYTHON_MEMORY_MIB = 512
+PYTHON_MEMORY_MIB = 384
 JAVASCRIPT_HEAP_MIB = 256
 BUBBLEWRAP = "bwrap"
 # What Node needs of the system to start: its libraries; nothing of the user's.

@@ -28,6 +28,7 @@ from grading.grading_runtime import write_grading_runtime
 from grading.handin_files import BROKEN_ZIP, LINK, NESTED_ZIP, SPECIAL, TOO_LARGE, ZIP_TOO_LARGE, find_submissions
 from grading.pyodide_runner import PyodideRunner
 from grading.sandbox_command import bubblewrap_works, node_command
+from grading.spare_process import SpareProcess
 from grading.spreadsheet_safe import spreadsheet_safe
 from sitebuild.paths import REPO
 
@@ -256,9 +257,11 @@ def node_only(tmp_path_factory, machine):
     """A grading process with Node's permission model and nothing around it, as on macOS and
     Windows, where bubblewrap does not exist."""
     runtime = tmp_path_factory.mktemp("runtime")
-    runner = PyodideRunner(node_command(write_grading_runtime(runtime), runtime), runtime)
+    processes = SpareProcess(node_command(write_grading_runtime(runtime), runtime), runtime)
+    runner = PyodideRunner(processes)
     yield runner
     runner.close()
+    processes.close()
 
 
 @pytest.mark.parametrize(
