@@ -64,14 +64,21 @@ def find_submissions(paths):
 
 def _entries_below(folder):
     """(path, path as shown) of every hand-in below `folder`, without entering linked folders:
-    whatever is named .py or .zip (links and special files included), and links to folders."""
-    for root, folders, files in os.walk(folder, followlinks=False):
-        for name in [*files, *folders]:
-            path = Path(root) / name
-            kind = os.lstat(path).st_mode
-            if stat.S_ISDIR(kind):
-                continue
-            if path.suffix in SUFFIXES or stat.S_ISLNK(kind) and name in folders:
+    whatever is named .py or .zip (links and special files included), links to folders, and
+    folders that cannot be listed. Iterative: no depth of folders is too deep."""
+    pending = [Path(folder)]
+    while pending:
+        current = pending.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            yield current, PurePosixPath(current.relative_to(folder).as_posix())
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+            elif path.suffix in SUFFIXES or entry.is_symlink() and entry.is_dir():
                 yield path, PurePosixPath(path.relative_to(folder).as_posix())
 
 
@@ -82,6 +89,8 @@ def _submissions_at(path, shown, budget, named=False):
         kind = (os.stat if named else os.lstat)(path).st_mode
     except OSError as error:
         return [Submission(str(shown), refused=UNREADABLE, why=error.strerror or str(error))]
+    if stat.S_ISDIR(kind):
+        return [Submission(str(shown), refused=UNREADABLE, why="a folder your user may not list")]
     if stat.S_ISLNK(kind):
         return [Submission(str(shown), refused=LINK, why=f"it points to {os.readlink(path)}; the regrade reads only files inside the folders you name")]
     if not stat.S_ISREG(kind):

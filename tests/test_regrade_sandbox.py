@@ -352,3 +352,19 @@ def test_a_regrade_killed_outright_leaves_no_process(tmp_path):
     while _processes_mentioning(str(tmp_path / "tmp")) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _processes_mentioning(str(tmp_path / "tmp")) == []
+
+
+def test_folders_of_any_depth_are_searched_without_following_links(tmp_path):
+    folders = [tmp_path / "d"]
+    for _ in range(1100):  # deeper than Python's recursion limit (1000)
+        folders[-1].mkdir()
+        folders.append(folders[-1] / "d")
+    (folders[-2] / "alice.py").write_text("x = 1\n")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    try:
+        found = {submission.name: submission.refused for submission in find_submissions([tmp_path])}
+        assert found == {"/".join(["d"] * 1100 + ["alice.py"]): "", "loop": LINK}
+    finally:  # deepest first: pytest's own clean-up would recurse too deep
+        (folders[-2] / "alice.py").unlink()
+        for folder in reversed(folders[:-1]):
+            folder.rmdir()
