@@ -9,6 +9,9 @@
 //
 // Protocol, one JSON object per line, the same as grading/worker_process.py's:
 //     {"type": "init"}                        ->  {"result": {"python": "3.12.7"}}
+//     {"type": "warm-up", "suite"}            ->  {"result": null}   (harness.entry.warm_up, as the page's
+//                                                 worker does: the engine compiles the grading's code
+//                                                 before the first run, not on its time limit)
 //     {"type": "run", "suite": <tests.json text>, "code"}
 //         ->  {"progress": {"event": "test-started", "index"}}
 //             {"progress": {"event": "test-finished", "index", "result"}}
@@ -83,7 +86,7 @@ function host() {
       globalThis.loadPyodide = (options) => loadPyodide({ ...options, jsglobals: PYTHON_GLOBALS, stdin: () => null });
     },
     stdLibURL: path.join(RUNTIME, "python_stdlib.zip"),
-    warn: () => {}, // a plain boot gives the same verdicts, only slower
+    warn: (message) => nodeProcess.stderr.write(`${message}\n`), // kept by the runner, to say why a process did not start
     stdout: () => {}, // the harness captures what learner code prints; the rest goes nowhere
     stderr: () => {},
   };
@@ -135,6 +138,10 @@ async function main() {
   // reach through Object.prototype, never touches them.
   const handlers = {
     init: () => answer({ result: { python: version } }),
+    "warm-up": ({ suite }) => {
+      entry.warm_up(suite);
+      answer({ result: null });
+    },
     run: ({ suite, code }) => {
       const results = entry.grade(
         suite,

@@ -15,9 +15,10 @@ import time
 from .host_results import results_after_crash, results_after_timeout
 from .memory_watch import resident_bytes
 from .sandbox_command import SandboxUnavailable
+from .spare_process import STARTING_ANSWERS
 
 # How long Node and Python may take to start on a busy machine.
-START_LIMIT_SECONDS = 60
+START_LIMIT_SECONDS = 30
 START_ATTEMPTS = 2
 # A process's share of memory: Node and Python started (about 300 MB) and Python's whole
 # memory (sandbox_command.PYTHON_MEMORY_MIB), with room to spare. Past it, the process is ended.
@@ -33,19 +34,24 @@ class PyodideRunner:
         self.process = None
 
     def start(self):
-        """Takes a started process; a second one if the first fails to start (a busy machine)."""
+        """Takes a started, warmed-up process; a second one if the first fails to start (a busy machine)."""
         for _ in range(START_ATTEMPTS):
             self.close()
             self.process = self.processes.take()
-            try:
-                answer = self.process.next_answer(time.monotonic() + START_LIMIT_SECONDS)
-            except TimeoutError:
-                answer = None
-            if answer and "result" in answer:
+            deadline = time.monotonic() + START_LIMIT_SECONDS
+            answers = [self._answer_by(deadline) for _ in range(STARTING_ANSWERS)]
+            if all(answer and "result" in answer for answer in answers):
                 return
-            reason = (answer or {}).get("error") or self.process.exit_reason()
+            failed = next(answer for answer in answers if not answer or "result" not in answer)
+            reason = (failed or {}).get("error") or self.process.exit_reason()
             self.close()
         raise SandboxUnavailable(f"the sandboxed grading process did not start ({reason}); run `npm ci`, then grade again")
+
+    def _answer_by(self, deadline):
+        try:
+            return self.process.next_answer(deadline)
+        except TimeoutError:
+            return None
 
     def run(self, suite, code):
         """The results object the page would show for `code` on `suite`'s hidden tests."""

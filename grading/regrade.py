@@ -80,7 +80,8 @@ def grade_submissions(submissions, problems_dir, problem=None, jobs=1, on_graded
 
     if not pending.empty():
         with tempfile.TemporaryDirectory(prefix="grading-runtime-") as runtime:
-            spare = SpareProcess(sandboxed_command(write_grading_runtime(runtime), runtime), runtime)
+            first_suite = suites[pending.queue[0].problem].to_json()
+            spare = SpareProcess(sandboxed_command(write_grading_runtime(runtime), runtime), runtime, first_suite)
             try:
                 _grade_in_parallel(pending, suites, [PyodideRunner(spare) for _ in range(max(1, jobs))], on_graded)
             finally:

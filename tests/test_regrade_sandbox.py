@@ -257,7 +257,7 @@ def node_only(tmp_path_factory, machine):
     """A grading process with Node's permission model and nothing around it, as on macOS and
     Windows, where bubblewrap does not exist."""
     runtime = tmp_path_factory.mktemp("runtime")
-    processes = SpareProcess(node_command(write_grading_runtime(runtime), runtime), runtime)
+    processes = SpareProcess(node_command(write_grading_runtime(runtime), runtime), runtime, shipped_suite(CONTRASTIVE).to_json())
     runner = PyodideRunner(processes)
     yield runner
     runner.close()
@@ -327,10 +327,10 @@ def _regrade_busy_in_a_loop(tmp_path):
         [sys.executable, "build.py", "grade", "--problem", CONTRASTIVE, str(tmp_path / "hand-ins"), "--csv", str(tmp_path / "grades.csv")],
         cwd=REPO, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-    deadline = time.monotonic() + 60
-    while not _processes_mentioning(str(tmp_path / "tmp")) and time.monotonic() < deadline:
+    deadline = time.monotonic() + 180  # loading the problems first takes a while on a busy machine
+    while not _processes_mentioning(str(tmp_path / "tmp")) and time.monotonic() < deadline and regrade.poll() is None:
         time.sleep(0.1)
-    assert _processes_mentioning(str(tmp_path / "tmp")), "the grading process never started"
+    assert _processes_mentioning(str(tmp_path / "tmp")), f"the grading process never started: {regrade.poll() and regrade.communicate()}"
     return regrade
 
 
