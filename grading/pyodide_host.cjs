@@ -34,7 +34,8 @@ const NETWORK_AND_CODE_GLOBALS = ["fetch", "WebSocket", "EventSource", "XMLHttpR
 
 // Node's process, kept here only: once Python is up, the global one is replaced by a stand-in.
 const nodeProcess = process;
-const write = (line) => nodeProcess.stdout.write(line + "\n");
+// One answer per line, whatever text a hijacked harness hands back.
+const write = (line) => nodeProcess.stdout.write(String(line).replace(/[\r\n]/g, " ") + "\n");
 const answer = (message) => write(JSON.stringify(message));
 
 /** The permission model refuses process.binding, which emscripten's NODEFS reads file flag
@@ -125,6 +126,9 @@ async function main() {
   capPythonMemory();
   const { startPython } = require(path.join(RUNTIME, "python_boot.cjs"));
   const python = await startPython(host());
+  // As the page does once Python is ready: the files the snapshot did not need (the rest of
+  // the standard library and numpy) are written now, not during a learner's first import.
+  await python.installRemainingFiles();
   closeTheWayOut();
   const { pyodide } = python;
   const entry = pyodide.pyimport("harness.entry");

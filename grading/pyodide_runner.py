@@ -5,9 +5,10 @@ static/runner.js, as runner.py is for CPython.
 A PyodideRunner keeps one process for several runs, of any problem, as the page keeps one
 worker: harness/isolation.py puts back what a run changed. The per-test time limit is
 enforced from outside: the timer starts with the run and restarts at each test-started
-event; when it fires, or when the process dies, changed the harness's files or holds more
-than its share of memory (memory_watch.py), the process is ended, the results are made by host_results.py (worded as the page words them), and the
-next run starts a fresh one (started ahead by spare_process.py).
+event. When it fires, or when the process dies, changed the harness's files or holds more
+than its share of memory (memory_watch.py), the process is ended, the results are made by
+host_results.py (worded as the page words them), and the next run starts a fresh one
+(started ahead by spare_process.py).
 """
 
 import time
@@ -67,12 +68,13 @@ class PyodideRunner:
             try:
                 answer = self.process.next_answer(min(deadline, time.monotonic() + MEMORY_CHECK_SECONDS))
             except TimeoutError:
-                if time.monotonic() < deadline and not self._holds_too_much_memory():
+                timed_out = time.monotonic() >= deadline
+                if not timed_out and not self._holds_too_much_memory():
                     continue
                 self.close()
-                if time.monotonic() < deadline:
-                    return results_after_crash(names, finished, f"it held more than {MEMORY_LIMIT_BYTES // 1024**2} MiB of memory")
-                return results_after_timeout(names, finished, current, limit)
+                if timed_out:
+                    return results_after_timeout(names, finished, current, limit)
+                return results_after_crash(names, finished, f"it held more than {MEMORY_LIMIT_BYTES // 1024**2} MiB of memory")
             if answer is None:
                 reason = f"the grading process stopped ({self.process.exit_reason()})"
                 self.close()

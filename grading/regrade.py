@@ -26,7 +26,8 @@ from .handin import read_header
 from .handin_files import NOT_READ, Submission, find_submissions
 from .progress_bar import ProgressBar
 from .pyodide_runner import PyodideRunner
-from .sandbox_command import sandboxed_command
+from .host_results import results_after_crash
+from .sandbox_command import SandboxUnavailable, sandboxed_command
 from .spare_process import SpareProcess
 from .spreadsheet_safe import spreadsheet_safe
 
@@ -156,7 +157,14 @@ def _load_suites(slugs, problems_dir):
 
 def _grade(row, runner, suite):
     started = time.monotonic()
-    row.results = runner.run(suite, row.code)
+    try:
+        row.results = runner.run(suite, row.code)
+    except SandboxUnavailable:
+        raise
+    except Exception as error:  # noqa: BLE001 - answers learner code forged; the file's own row says so
+        runner.close()
+        reason = f"the grading process answered what it should not ({type(error).__name__})"
+        row.results = results_after_crash([case.name for case in suite.cases], {}, reason)
     row.seconds = time.monotonic() - started
     row.tests = [(test["name"], test["status"]) for test in row.results["tests"]]
     row.claim = _browser_claim(row, suite)
