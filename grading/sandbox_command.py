@@ -76,7 +76,9 @@ def bubblewrap_command(command, runtime_folder):
     if not node.startswith("/usr/"):
         binds += ["--ro-bind", node, node]  # a Node installed elsewhere (nvm, /opt)
     return [
-        BUBBLEWRAP, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--clearenv",
+        # No --new-session: the runner starts bubblewrap in a session of its own (no terminal to
+        # reach), and ends the whole session at once, which a new one inside would escape.
+        BUBBLEWRAP, "--unshare-all", "--die-with-parent", "--cap-drop", "ALL", "--clearenv",
         # /tmp first: the runtime folder may be in it, and a later mount hides an earlier one.
         "--tmpfs", "/tmp", *binds, "--ro-bind", runtime, runtime, "--proc", "/proc", "--dev", "/dev",
         "--chdir", runtime, "--", node, *command[1:],

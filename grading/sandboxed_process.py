@@ -4,6 +4,7 @@ with a deadline. Nothing it writes reaches the instructor's terminal: its stderr
 end of it) to say why it stopped, and a line that is not an answer ends the conversation."""
 
 import json
+import os
 import queue
 import signal
 import subprocess
@@ -12,14 +13,18 @@ import time
 from collections import deque
 
 STDERR_KEPT_CHUNKS = 16  # the last lines of stderr, to say why a process died
+# How long closing waits for the process's streams to end before leaving them to their threads.
+STREAMS_END_SECONDS = 5
 
 
 class SandboxedProcess:
     def __init__(self, command, cwd):
-        # Its own session: Ctrl-C in the terminal reaches the regrade, which ends its processes.
+        # Its own session, and process group: Ctrl-C in the terminal reaches the regrade only,
+        # and close() ends the group, bubblewrap's own processes inside it included.
         self.process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, start_new_session=True
         )
+        self.closed = False
         self.answers = queue.Queue()
         self.stderr_tail = deque(maxlen=STDERR_KEPT_CHUNKS)
         self.readers = [
@@ -53,16 +58,30 @@ class SandboxedProcess:
         return f"{reason}: {tail[-1]}" if tail else reason
 
     def close(self):
-        if self.process.poll() is None:
-            self.process.kill()
+        if self.closed:
+            return  # its group id may belong to another process group by now
+        self.closed = True
+        self._kill_group()
         self.process.wait()
         for reader in self.readers:
-            reader.join()  # they have read to the end: the streams can be closed
+            reader.join(STREAMS_END_SECONDS)
+        if any(reader.is_alive() for reader in self.readers):
+            return  # a stream still open: its thread (a daemon) ends with it
         for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
             try:
                 stream.close()
             except OSError:
                 pass  # stdin's last buffered bytes had no reader left
+
+    def _kill_group(self):
+        """Ends the process and every process of its group (bubblewrap starts two more)."""
+        if hasattr(os, "killpg"):
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass  # the whole group has ended already
+        elif self.process.poll() is None:
+            self.process.kill()
 
 
 def _read_answers(stream, answers):

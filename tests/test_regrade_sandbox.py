@@ -330,14 +330,19 @@ def _regrade_busy_in_a_loop(tmp_path):
     deadline = time.monotonic() + 180  # loading the problems first takes a while on a busy machine
     while not _processes_mentioning(str(tmp_path / "tmp")) and time.monotonic() < deadline and regrade.poll() is None:
         time.sleep(0.1)
-    assert _processes_mentioning(str(tmp_path / "tmp")), f"the grading process never started: {regrade.poll() and regrade.communicate()}"
+    if not _processes_mentioning(str(tmp_path / "tmp")):
+        regrade.kill()
+        pytest.fail(f"the grading process never started: {regrade.communicate()}")
     return regrade
 
 
 def test_ctrl_c_stops_the_regrade_and_its_processes(tmp_path):
     regrade = _regrade_busy_in_a_loop(tmp_path)
     regrade.send_signal(signal.SIGINT)
-    _, stderr = regrade.communicate(timeout=30)
+    try:
+        _, stderr = regrade.communicate(timeout=30)
+    finally:
+        regrade.kill()  # a regrade that did not stop must not outlive the test
     assert regrade.returncode == 130 and "Stopped." in stderr and "Traceback" not in stderr, stderr
     assert _processes_mentioning(str(tmp_path / "tmp")) == []
     assert list((tmp_path / "tmp").iterdir()) == []  # the runtime folder is removed too
