@@ -6,7 +6,7 @@ PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: serve build check new grade test bench bench-grade setup browser clean
+.PHONY: serve build check new grade test bench bench-grade setup browser sandbox clean
 
 serve: build
 	$(PY) -m sitebuild.authoring.serve --port $(PORT) --watch
@@ -24,13 +24,13 @@ new: setup
 	$(PY) build.py new $(name) $(if $(shape),--shape $(shape))
 
 # Regrades handed-in files: make grade files="hand-ins/" [problem=<slug>] [csv=grades.csv]
-grade: setup
+grade: setup sandbox
 	@test -n "$(files)" || { echo "Say what to grade: make grade files=\"<files or folders>\" (see docs/teaching.md)"; exit 2; }
 	$(PY) build.py grade $(files) $(if $(problem),--problem $(problem)) $(if $(csv),--csv $(csv)) $(if $(jobs),--jobs $(jobs))
 
 # Everything: the page modules under node --test, then pytest (unit, build, corpus, page).
 # Without a browser: .venv/bin/python -m pytest -m "not browser"
-test: setup browser
+test: setup browser sandbox
 	node --test tests/node/
 	$(PY) -m pytest
 
@@ -39,7 +39,7 @@ bench: setup browser
 	$(PY) -m bench.run $(if $(ROUNDS),--rounds $(ROUNDS))
 
 # Measures how fast `build.py grade` regrades a class of 300 hand-ins (docs/teaching.md)
-bench-grade: setup
+bench-grade: setup sandbox
 	$(PY) -m bench.grading
 
 setup: $(VENV)/.installed node_modules/.installed
@@ -58,6 +58,10 @@ node_modules/.installed: package.json package-lock.json
 browser:
 	@scripts/ensure-chromium
 	@scripts/ensure-other-browsers
+
+# On Linux, the regrade runs learner code inside bubblewrap (docs/teaching.md); install it when we are allowed to.
+sandbox:
+	@scripts/ensure-bubblewrap
 
 clean:
 	rm -rf _site .cache .pytest_cache

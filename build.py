@@ -22,6 +22,7 @@ from base.errors import BuildError
 from sitebuild.authoring.scaffold import SHAPES, new_problem
 from sitebuild.site.build import build_site
 from grading.regrade import regrade, summary_table
+from grading.sandbox_command import SandboxUnavailable, sandbox_description
 
 
 def build(args):
@@ -69,12 +70,16 @@ def grade(args):
         return 1
     started = time.monotonic()
     try:
+        print(sandbox_description(), file=sys.stderr)
         rows = regrade(args.paths, args.problems, args.csv, args.problem, args.jobs)
     except FileNotFoundError as error:
         print(f"Nothing graded. {error}", file=sys.stderr)
         return 1
     except BuildError as error:
-        print(f"Nothing graded: a problem folder is broken. {error}", file=sys.stderr)
+        print(f"Nothing graded: a problem folder or the grading runtime is broken. {error}", file=sys.stderr)
+        return 1
+    except SandboxUnavailable as error:
+        print(f"Nothing graded: {error}.", file=sys.stderr)
         return 1
     print(summary_table(rows))
     print(f"Graded {len(rows)} file(s) in {time.monotonic() - started:.1f} s; wrote {args.csv}.")

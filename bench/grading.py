@@ -19,6 +19,7 @@ from pathlib import Path
 from grading.handin import HEADER
 from grading.regrade import find_submissions, grade_submissions
 from base.paths import PROBLEMS
+from grading.sandbox_command import sandbox_description
 from sitebuild.problems.load import load_all
 
 # Shares of a generated class, by kind; the rest are correct answers.
@@ -67,6 +68,7 @@ def main():
     floor = sum(limits[row.problem] for row in rows if row.submission.name.endswith("timeouts.py")) / args.jobs
     print(f"Regraded {len(rows)} hand-ins ({', '.join(f'{n} {kind}' for kind, n in counts.items())}) with {args.jobs} processes, "
           f"on {len(os.sched_getaffinity(0))} CPUs, load average {os.getloadavg()[0]:.1f} after.")
+    print(sandbox_description())
     print(f"Total: {total:.1f} s, {len(rows) / total:.1f} submissions per second.")
     print(f"The time-limited ones must take at least {floor:.1f} s of it ({floor / total:.0%}): {counts['timeouts']} runs to the time limit, on {args.jobs} processes.")
     for kind, seconds in by_kind.items():

@@ -1,27 +1,35 @@
 """`build.py grade`: regrades handed-in files on the instructor's machine, with the harness,
-tests and time limits the page uses, in warm CPython processes on every core, and writes
-one CSV row per file. These verdicts are honest: the learner's browser computed none of them.
+tests and time limits the page uses, in the page's own Python (Pyodide) in sandboxed Node
+processes on every core (sandbox_command.py), and writes one CSV row per file, every cell
+safe to open in a spreadsheet. These verdicts are honest: the learner's browser computed none
+of them.
 
 A submission is a .py file, a .zip of them (the catalog's "Download all"), or a folder holding
-either (searched recursively). Its problem comes from its hand-in header (grading/handin.py),
+either (searched recursively), read with limits (handin_files.py). Its problem comes from its hand-in header (grading/handin.py),
 or from --problem for files without one.
 """
 
 import csv
 import queue
+import tempfile
 import threading
 import time
-import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from harness.results import PASSED, TIMEOUT
 from base.digest import digest_of_text
 from sitebuild.problems.load import load_problem
 
+from .grading_runtime import write_grading_runtime
 from .handin import read_header
+from .handin_files import NOT_READ, Submission, find_submissions
 from .progress_bar import ProgressBar
-from .runner import SubmissionRunner
+from .pyodide_runner import PyodideRunner
+from .host_results import results_after_crash
+from .sandbox_command import SandboxUnavailable, sandboxed_command
+from .spare_process import SpareProcess
+from .spreadsheet_safe import spreadsheet_safe
 
 GRADED = "graded"
 NOT_TEXT = "not a Python text file"
@@ -30,18 +38,6 @@ UNKNOWN_PROBLEM = "unknown problem"
 HANDIN_ZIP_STEM = "ml-exercises"  # the catalog's "Download all" (static/catalog.js)
 LEARNER_SEPARATORS = " _-."
 COLUMNS = ("file", "learner", "problem", "verdict", "passed", "total", "score", "mistake", "seconds", "browser claim", "message")
-
-
-@dataclass
-class Submission:
-    name: str  # as the CSV shows it: the path below the folder it was found in (zip members below the zip)
-    data: bytes
-
-    @property
-    def owner(self):
-        """Who the file seems to belong to before its problem is known: the first folder (or
-        zip) it sits in, a folder or a zip per learner; else its own name."""
-        return PurePosixPath(PurePosixPath(self.name).parts[0]).stem
 
 
 @dataclass
@@ -69,28 +65,6 @@ class Row:
         return owner.strip(LEARNER_SEPARATORS)
 
 
-def find_submissions(paths):
-    """Every submission in `paths` (files, zips, folders), in a stable order."""
-    found = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            for file in sorted(item for item in path.rglob("*") if item.suffix in (".py", ".zip") and item.is_file()):
-                found += _submissions_in(file, file.relative_to(path))
-        elif path.is_file():
-            found += _submissions_in(path, PurePosixPath(path.name))
-        else:
-            raise FileNotFoundError(f"{path}: no such file or folder")
-    return found
-
-
-def _submissions_in(path, shown):
-    if path.suffix == ".zip" and zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            members = sorted(name for name in archive.namelist() if name.endswith(".py"))
-            return [Submission(f"{shown}/{name}", archive.read(name)) for name in members]
-    return [Submission(str(shown), path.read_bytes())]
-
-
 def grade_submissions(submissions, problems_dir, problem=None, jobs=1, on_graded=None):
     """A Row per submission, in their order; `problem` is the slug for files without a header.
     `jobs` warm processes grade in parallel; on_graded(row) is called as each one ends."""
@@ -105,12 +79,27 @@ def grade_submissions(submissions, problems_dir, problem=None, jobs=1, on_graded
         elif on_graded:
             on_graded(row)
 
-    reporting = threading.Lock()
+    if not pending.empty():
+        with tempfile.TemporaryDirectory(prefix="grading-runtime-") as runtime:
+            first_suite = suites[pending.queue[0].problem].to_json()
+            spare = SpareProcess(sandboxed_command(write_grading_runtime(runtime), runtime), runtime, first_suite)
+            try:
+                _grade_in_parallel(pending, suites, [PyodideRunner(spare) for _ in range(max(1, jobs))], on_graded)
+            finally:
+                spare.close()
+    return rows
 
-    def work():
-        runner = SubmissionRunner()
+
+def _grade_in_parallel(pending, suites, runners, on_graded):
+    """Each runner, in a thread, takes rows from `pending` until none is left. An error that
+    stops a thread (the sandbox could not start), or Ctrl-C, ends every process and is raised."""
+    reporting = threading.Lock()
+    stopping = threading.Event()
+    errors = []
+
+    def work(runner):
         try:
-            while True:
+            while not stopping.is_set():
                 try:
                     row = pending.get_nowait()
                 except queue.Empty:
@@ -119,19 +108,33 @@ def grade_submissions(submissions, problems_dir, problem=None, jobs=1, on_graded
                 if on_graded:
                     with reporting:
                         on_graded(row)
+        except Exception as error:  # noqa: BLE001 - raised again in the calling thread
+            errors.append(error)
+            stopping.set()
         finally:
             runner.close()
 
-    threads = [threading.Thread(target=work) for _ in range(max(1, jobs))]
+    threads = [threading.Thread(target=work, args=(runner,)) for runner in runners]
     for thread in threads:
         thread.start()
-    for thread in threads:
-        thread.join()
-    return rows
+    try:
+        for thread in threads:
+            thread.join()
+    finally:
+        stopping.set()
+        for runner in runners:
+            runner.close()  # a thread waiting on its process sees it end, and returns
+        for thread in threads:
+            thread.join()
+    if errors:
+        raise errors[0]
 
 
 def _prepare(submission, problem):
     row = Row(submission, problem=problem or "")
+    if submission.refused:
+        row.verdict = submission.refused
+        return row
     try:
         code = submission.data.decode("utf-8")
     except UnicodeDecodeError:
@@ -154,7 +157,14 @@ def _load_suites(slugs, problems_dir):
 
 def _grade(row, runner, suite):
     started = time.monotonic()
-    row.results = runner.run(suite, row.code)
+    try:
+        row.results = runner.run(suite, row.code)
+    except SandboxUnavailable:
+        raise
+    except Exception as error:  # noqa: BLE001 - answers learner code forged; the file's own row says so
+        runner.close()
+        reason = f"the grading process answered what it should not ({type(error).__name__})"
+        row.results = results_after_crash([case.name for case in suite.cases], {}, reason)
     row.seconds = time.monotonic() - started
     row.tests = [(test["name"], test["status"]) for test in row.results["tests"]]
     row.claim = _browser_claim(row, suite)
@@ -180,27 +190,26 @@ def write_csv(rows, stream):
     """One row per submission; a column per test of every problem graded, its status or empty."""
     test_columns = list(dict.fromkeys(f"{row.problem}: {name}" for row in rows for name, _ in row.tests))
     writer = csv.writer(stream)
-    writer.writerow([*COLUMNS, *test_columns])
+    writer.writerow([spreadsheet_safe(cell) for cell in (*COLUMNS, *test_columns)])
     for row in rows:
         statuses = {f"{row.problem}: {name}": status for name, status in row.tests}
         results = row.results or {}
         total = len(row.tests)
-        writer.writerow(
-            [
-                row.submission.name,
-                row.learner,
-                row.problem,
-                row.verdict,
-                row.passed if total else "",
-                total or "",
-                f"{row.passed / total:.3f}" if total else "",
-                results.get("hint") or "",
-                f"{row.seconds:.2f}" if total else "",
-                row.claim,
-                _first_message(results),
-                *(statuses.get(column, "") for column in test_columns),
-            ]
-        )
+        cells = [
+            row.submission.name,
+            row.learner,
+            row.problem,
+            row.verdict,
+            row.passed if total else "",
+            total or "",
+            f"{row.passed / total:.3f}" if total else "",
+            results.get("hint") or "",
+            f"{row.seconds:.2f}" if total else "",
+            row.claim,
+            _first_message(results) or row.submission.why,
+            *(statuses.get(column, "") for column in test_columns),
+        ]
+        writer.writerow([spreadsheet_safe(cell) for cell in cells])
 
 
 def _first_message(results):
@@ -220,7 +229,7 @@ def summary_table(rows):
         mean = sum(row.passed / len(row.tests) for row in graded) / len(graded)
         timed_out = sum(any(status == TIMEOUT for _, status in row.tests) for row in graded)
         lines.append(f"{problem:<24} {len(graded):>5} {all_passed:>10} {mean:>10.0%} {timed_out:>9}")
-    for verdict in (NOT_TEXT, NO_PROBLEM, UNKNOWN_PROBLEM):
+    for verdict in (NOT_TEXT, NO_PROBLEM, UNKNOWN_PROBLEM, *NOT_READ):
         count = sum(row.verdict == verdict for row in rows)
         if count:
             lines.append(f"{count} file(s): {verdict}")

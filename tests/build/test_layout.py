@@ -11,7 +11,7 @@ import pytest
 from base.paths import REPO
 
 SOURCE_FOLDERS = ("base", "bench", "browsers", "formats", "grading", "harness", "python_boot", "scripts", "sitebuild", "static", "tests")
-DATA = ("tests/corpus/submissions/",)
+DATA = ("tests/corpus/submissions/", "tests/corpus/hostile/")  # learners' files, named by their folders
 MAX_FILES_IN_A_FOLDER = 16
 MAX_LINES = 400
 
