@@ -10,7 +10,7 @@ import numpy as np
 
 def decoded(value):
     if isinstance(value, dict) and "ndarray" in value:
-        return np.array(value["ndarray"], dtype=value["dtype"])
+        return np.array(value["ndarray"], dtype=value["dtype"]).reshape(value.get("shape", -1))
     return value
 
 def passed_of(suite_json):

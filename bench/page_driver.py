@@ -4,7 +4,7 @@ navigation start. Nothing here knows how the page works inside."""
 
 from pathlib import Path
 
-from browsers.chromium import EDITOR
+from browsers.chromium import EDITOR, paste_code  # noqa: F401 - visits.py pastes through this module
 
 PROBE = (Path(__file__).parent / "probe.js").read_text()
 TIMEOUT_MS = 180_000  # a cold start on a busy 2-core machine under a throttled network
@@ -93,6 +93,25 @@ def recovery_after(page, since):
           return ready >= 0 && [states[stopped][0], states[ready][0]];
         }""",
         since,
+    )
+
+
+def another_exercise_ready(page, slug):
+    """P6: from the exercise page, the learner goes to the catalog and clicks the exercise `slug`:
+    ms from that click to the exercise page saying ready (whether the click loaded a new page
+    or showed it in this one)."""
+    page.locator("a.site-header__home").click()
+    page.locator(f'[data-slug="{slug}"] a').click()
+    return wait_for(
+        page,
+        """slug => {
+          const clicked = Number(sessionStorage.getItem("bench-link-click"));
+          const status = document.querySelector('[data-testid="runtime-status"]');
+          if (!location.pathname.includes(`/${slug}/`) || !window.__bench || status?.dataset.state !== "ready") return false;
+          const ready = window.__bench.states.findLast(([, state]) => state === "ready");
+          return ready && performance.timeOrigin + ready[0] - clicked;
+        }""",
+        slug,
     )
 
 

@@ -25,6 +25,8 @@
     "click",
     (event) => {
       if (event.target.closest?.('[data-testid="run-tests"]')) record.runClicks.push(performance.now());
+      // In ms of the clock shared by the pages of a tab, kept across a page load (P6).
+      if (event.target.closest?.("a[href]")) sessionStorage.setItem("bench-link-click", performance.timeOrigin + performance.now());
     },
     true,
   );

@@ -28,6 +28,7 @@ OTHER_GOALS = (
     Goal("P3  re-run after an edit", "P3", 100),
     Goal("P4  repeat visit → ready", "P4", 0.25, base="naive cold", base_label="naive cold"),
     Goal("P5  recovery after a timeout → ready", "P5", 1000),
+    Goal("P6  another exercise → ready", "P6", 150),
 )
 MILESTONES = (
     "worker requested",
@@ -47,9 +48,9 @@ def goals(profile):
     return (Goal("P1  cold first result", "P1", P1_GOALS[profile], base="naive cold", base_label="naive cold"), *OTHER_GOALS)
 
 
-def goals_table(samples, profile):
+def goals_table(samples, profile=None, goals=None):
     rows = [("measure", "ours: median (min–max)", "compared with", "ratio", "goal", "met?")]
-    for goal in goals(profile):
+    for goal in goals or globals()["goals"](profile):
         ours = samples.get(goal.measure)
         base = samples.get(goal.base) if goal.base else None
         if not ours or (goal.base and not base):
@@ -140,3 +141,19 @@ def table(rows):
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)
+
+
+# The goals of the issue "Fast in Safari's engine too, and the next exercise ready at once", by engine.
+ENGINE_P1_GOALS = {"Firefox": 0.35, "WebKitGTK": 0.6}
+
+
+def engine_table(samples, engine):
+    """One engine's measures (bench/other_engines.py) beside the naive page's cold result."""
+    if "unavailable" in samples:
+        return f"{engine}: skipped, {samples['unavailable']}"
+    goals = (
+        Goal("P1  cold first result", "P1", ENGINE_P1_GOALS[engine], base="naive cold", base_label="naive cold"),
+        Goal("P4  repeat visit → ready", "P4", 0.25, base="naive cold", base_label="naive cold"),
+        Goal("P6  another exercise → ready", "P6", 150),
+    )
+    return goals_table(samples, goals=goals).rsplit("\nNaive page", 1)[0]

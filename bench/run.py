@@ -4,10 +4,11 @@ Builds the site into a temporary folder, puts the naive page (bench/naive.html) 
 serves it like GitHub Pages (bench/pages_server.py) and measures in Chromium, interleaved
 (ours, naive, ours, naive…), every visit in a fresh browser context: first at loopback
 speed, then under a throttled network, then with the whole browser on half of one core
-(bench/slow_processor.py). docs/performance.md explains each measure. It is a benchmark, not
+(bench/slow_processor.py); then in Firefox ESR and WebKitGTK at loopback speed
+(bench/other_engines.py). docs/performance.md explains each measure. It is a benchmark, not
 a test: it exits 0 whatever the numbers.
 
-    python -m bench.run [--rounds N] [--throttled-rounds N] [--slow-rounds N]
+    python -m bench.run [--rounds N] [--throttled-rounds N] [--slow-rounds N] [--engine-rounds N]
 """
 
 import argparse
@@ -25,7 +26,7 @@ from sitebuild.boot.pyodide_runtime import package_wheels
 from sitebuild.site.build import build_site
 from browsers.chromium import launch_chromium
 
-from . import report
+from . import other_engines, report
 from . import slow_processor
 from .network import THROTTLED
 from .pages_server import serve_like_pages
@@ -33,6 +34,7 @@ from .visits import naive_visit, our_visit, reading_visit
 
 BENCH = Path(__file__).parent
 SLUG = "contrastive-loss"  # four hidden tests, like the issue's measures
+NEXT_SLUG = "triplet-loss"  # the exercise P6 moves to
 
 
 def prepare_site(folder):
@@ -63,7 +65,7 @@ def measure(browser, server, rounds, network=None, warm_up=True, reading_seconds
     for number in range(1, rounds + 1):
         progress(f"round {number} of {rounds}{' (throttled)' if network else ''}")
         for visit in (
-            lambda: our_visit(browser, server, ours, solution, network, reruns=reruns, memory=memory),
+            lambda: our_visit(browser, server, ours, solution, NEXT_SLUG, network, reruns=reruns, memory=memory),
             lambda: naive_visit(browser, server, naive, network),
             lambda: reading_visit(browser, ours, solution, network, reading_seconds=reading_seconds),
         ):
@@ -73,7 +75,7 @@ def measure(browser, server, rounds, network=None, warm_up=True, reading_seconds
     return dict(samples)
 
 
-def run_benchmark(rounds, throttled_rounds, slow_rounds):
+def run_benchmark(rounds, throttled_rounds, slow_rounds, engine_rounds):
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         progress("building the site")
         server = serve_like_pages(prepare_site(folder))
@@ -95,6 +97,11 @@ def run_benchmark(rounds, throttled_rounds, slow_rounds):
                         slow_note = f"a fixed busy loop took {report.duration(slow_loop)} in a page there, {report.duration(full_speed_loop)} at full speed"
                     except slow_processor.Unavailable as reason:
                         slow_note = f"skipped: {reason}"
+            solution = (PROBLEMS / SLUG / "solution.py").read_text()
+            engines = {
+                engine.name: other_engines.measure(engine, server.url, SLUG, NEXT_SLUG, solution, engine_rounds, progress)
+                for engine in (other_engines.ENGINES if engine_rounds else ())
+            }
         finally:
             server.shutdown()
     print(f"Machine: {machine}\n")
@@ -111,6 +118,9 @@ def run_benchmark(rounds, throttled_rounds, slow_rounds):
         print(f"{report.goals_table(slow, 'slow processor')}\n")
         print(f"{report.milestones_table(slow)}\n")
     print(report.memory_table(loopback))
+    for engine, samples in engines.items():
+        print(f"\n{engine}, loopback, {engine_rounds} rounds, each visit in a freshly started browser (bench/other_engines.py):")
+        print(report.engine_table(samples, engine))
 
 
 def describe_machine(chromium_version, load_before):
@@ -130,8 +140,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=5, help="rounds at loopback speed (default 5)")
     parser.add_argument("--throttled-rounds", type=int, default=3, help="rounds under a throttled network (default 3; 0 skips them)")
     parser.add_argument("--slow-rounds", type=int, default=3, help="rounds with the browser on half of one core (default 3; 0 skips them)")
+    parser.add_argument("--engine-rounds", type=int, default=3, help="rounds in Firefox and in WebKitGTK, at loopback speed (default 3; 0 skips them)")
     args = parser.parse_args()
-    run_benchmark(args.rounds, args.throttled_rounds, args.slow_rounds)
+    run_benchmark(args.rounds, args.throttled_rounds, args.slow_rounds, args.engine_rounds)
     return 0
 
 

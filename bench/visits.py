@@ -16,8 +16,8 @@ SNAPSHOT = r"^python-snapshot\."  # Python's memory, numpy and the harness impor
 NUMPY_LIBRARIES = r"^numpy-libraries\."
 
 
-def our_visit(browser, server, url, solution, network=None, reruns=9, memory=True):
-    """P1, P2, P3 (one per re-run), P5 and P4; the cold start's milestones and the bytes
+def our_visit(browser, server, url, solution, next_slug, network=None, reruns=9, memory=True):
+    """P1, P2, P3 (one per re-run), P5, P6 (to the exercise `next_slug`) and P4; the cold start's milestones and the bytes
     `server` sent; memory after the first run, after 1 + `reruns` runs and after a timeout
     (when `memory`)."""
     context = driver.new_context(browser)
@@ -44,6 +44,7 @@ def our_visit(browser, server, url, solution, network=None, reruns=9, memory=Tru
         measures["P5"] = ready_again - stopped
         if heap:
             measures |= _memory(heap, "after a timeout and restart")
+        measures["P6"] = driver.another_exercise_ready(page, next_slug)
         # Everything the visit downloaded, what arrived after ready (and the service worker's
         # copies) included.
         measures["bytes, first visit"] = server.bytes_sent - sent_before

@@ -18,6 +18,28 @@ export const PACKAGE_CHANNEL = "default channel";
 // is completed with is the same in the build's Node and in every browser.
 export const SAME_RUNTIME_EVERYWHERE = { _sysExecutable: "./this.program" };
 
+// A WebAssembly module exporting a function that also sits in slot 0 of its exported table:
+// (module (table (export "t") 2 funcref) (func $f (result i32) i32.const 7) (export "f" (func $f)) (elem (i32.const 0) $f))
+const TABLE_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 4, 4, 1, 112, 0, 2, 7, 9, 2, 1, 116, 1, 0, 1, 102, 0, 0, 9, 7, 1, 0, 65, 0, 11,
+  1, 0, 10, 6, 1, 4, 0, 65, 7, 11,
+]);
+
+/** Whether this engine hands out one JavaScript object per WebAssembly function, whether read
+ *  from an instance's exports or from its table (V8 and SpiderMonkey do, as in Node). Emscripten's
+ *  addFunction finds a function's existing slot by that identity: where it differs
+ *  (JavaScriptCore), every function the runtime adds while starting takes a new slot, the table
+ *  is laid out unlike the build's (13071 entries against Node's 11916) and the restore cannot
+ *  match. Checked on a 60-byte module, before any runtime is created. */
+export function engineKeepsTableLayout() {
+  try {
+    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(TABLE_PROBE));
+    return exports.t.get(0) === exports.f;
+  } catch {
+    return false;
+  }
+}
+
 export async function restoreSnapshot(manifest, libraries, snapshot, host) {
   const compiled = libraries.then((files) => Promise.all(manifest.linking.libraries.map(({ path }) => WebAssembly.compile(files.get(path)))));
   compiled.catch(() => {});

@@ -32,6 +32,7 @@ export class PythonRunner {
     this.worker?.terminate();
     this.pending.clear();
     const worker = new Worker(this.urls.worker);
+    worker.loadedTests = this.urls.tests; // init loads them
     this.worker = worker;
     // Events a stopped worker had already queued must not touch its successor's requests.
     worker.onmessage = ({ data }) => worker === this.worker && this.pending.get(data.id)?.(data);
@@ -43,9 +44,7 @@ export class PythonRunner {
       (info) => {
         this.setState("ready", `Python ${info.python} ready (loaded in ${seconds(performance.now() - started)})`);
         // A run already waiting warms the engine itself; a warm-up before it would only delay it.
-        if (this.waiting === 0) {
-          this.oneAtATime(() => this.request({ type: "warm-up" })).catch((error) => console.warn(`Python's warm-up run failed: ${error.message}`));
-        }
+        if (this.waiting === 0) this.warmUp();
       },
       (error) => {
         this.setState("error", `Python could not be loaded: ${error.message}. Check your connection, then press Retry.`);
@@ -54,6 +53,34 @@ export class PythonRunner {
     );
     this.ready.catch(() => {}); // shown through the state; run() sees it again
     return this.ready;
+  }
+
+  /** Another exercise is shown in the same page: later runs grade on its tests (`tests`: the
+   *  absolute URL of its tests.json) under its time limit, in the same Python (not restarted).
+   *  Resolves once the worker has them. */
+  useProblem({ tests, timeLimitSeconds }) {
+    this.urls = { ...this.urls, tests };
+    this.timeLimitSeconds = timeLimitSeconds;
+    if (!this.ready) return Promise.resolve(); // Python not started: it will load these tests itself
+    this.setState("loading", "Loading this exercise's tests…");
+    const switched = this.oneAtATime(async () => {
+      await this.startOnce();
+      // A worker started (or restarted) since this exercise was shown already loaded its tests.
+      if (this.worker.loadedTests !== tests) await this.request({ type: "load-tests", url: tests });
+      this.worker.loadedTests = tests;
+    });
+    switched.then(
+      () => {
+        this.setState("ready", "Python ready");
+        if (this.waiting === 0) this.warmUp();
+      },
+      (error) => this.setState("error", `This exercise's tests could not be loaded: ${error.message}. Check your connection, then press Retry.`),
+    );
+    return switched;
+  }
+
+  warmUp() {
+    this.oneAtATime(() => this.request({ type: "warm-up" })).catch((error) => console.warn(`Python's warm-up run failed: ${error.message}`));
   }
 
   /** Runs the learner's code on the hidden tests or the statement's examples (`cases`: "tests"
@@ -156,6 +183,7 @@ export class PythonRunner {
 
   setState(state, detail) {
     this.state = state;
+    this.detail = detail;
     this.onStateChange(state, detail);
   }
 }

@@ -42,11 +42,12 @@ window.addEventListener("storage", (event) => {
   choice = storedChoice();
   applyTheme();
 });
-document.addEventListener("DOMContentLoaded", () => {
+document.addEventListener("DOMContentLoaded", applyTheme);
+// A page shown in place of another (static/page_navigation.js) brings its own toggle.
+document.addEventListener("kit:page-shown", applyTheme);
+document.addEventListener("click", (event) => {
+  if (!event.target.closest?.('[data-testid="theme-toggle"]')) return;
+  choice = document.documentElement.dataset.theme === "dark" ? "light" : "dark";
+  storeChoice(choice);
   applyTheme();
-  document.querySelector('[data-testid="theme-toggle"]').addEventListener("click", () => {
-    choice = document.documentElement.dataset.theme === "dark" ? "light" : "dark";
-    storeChoice(choice);
-    applyTheme();
-  });
 });

@@ -15,6 +15,8 @@
         -> {id, progress: {event: "test-started", index}}
         -> {id, progress: {event: "test-finished", index, result}}   (one per test)
         -> {id, result: <results object, formats/results.v1.schema.json>}
+     {id, type: "load-tests", url}   (another exercise shown in the same page: its tests.json, absolute URL)
+        -> {id, result: null}   (Python is not restarted: the runs that follow grade on these tests)
      {id, type: "warm-up"}   (sent by the page once Python is ready, when no run is waiting)
         -> {id, result: null}   (harness.entry.warm_up: the grading runs once on a stand-in, so
            the engine compiles its code before the learner's first run, not during it)
@@ -54,6 +56,11 @@ async function init({ urls }) {
   // After the answer below: the files Python did not need to get ready.
   setTimeout(() => python.installRemainingFiles().catch((error) => console.warn(`Python's remaining files could not be installed: ${error.message}`)));
   return { python: harnessEntry.start() };
+}
+
+async function loadTests({ url }) {
+  testsJson = await step("could not download the tests", () => fetchText(url));
+  return null;
 }
 
 function run({ id, cases, code }) {
@@ -108,7 +115,7 @@ function runInConsole({ code, input }) {
   return JSON.parse(harnessEntry.console(code, input));
 }
 
-const handlers = { init, syntax, run, "warm-up": warmUp, console: runInConsole };
+const handlers = { init, "load-tests": loadTests, syntax, run, "warm-up": warmUp, console: runInConsole };
 
 self.onmessage = async ({ data: request }) => {
   try {

@@ -55,6 +55,7 @@ export function createEditor({ parent, code, onChange, onRun }) {
     /** Replaces the whole text as one edit, so Ctrl+Z brings the old text back. */
     replaceCode: (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: "input.reset" }),
     focus: () => view.focus(),
+    destroy: () => view.destroy(),
     /** Marks each {line, message} (editor line numbers) as an error; [] clears the marks. */
     markProblems: (problems) =>
       laterLoaded.then(({ setDiagnostics }) => {

@@ -20,10 +20,13 @@ export function openDrafts(slug, { onSavedElsewhere }) {
   // Some browsers refuse storage outright (blocked cookies, some private modes): find out now,
   // not when the learner has typed for an hour.
   attempt(() => window.localStorage.getItem(key));
-  window.addEventListener("storage", (event) => {
+  const onStorage = (event) => {
     if (event.key === key && event.newValue !== null) onSavedElsewhere(event.newValue);
-  });
+  };
+  window.addEventListener("storage", onStorage);
   return {
+    /** Stops listening for other tabs' drafts (the page shows another exercise). */
+    close: () => window.removeEventListener("storage", onStorage),
     load: () => attempt(() => readSiteItem(nameOf(slug))),
     save: (code) => attempt(() => window.localStorage.setItem(key, code)),
     get available() {

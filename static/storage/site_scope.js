@@ -9,6 +9,9 @@ const KIT = "ml-exercise-kit";
 // app.js is a module, which has no document.currentScript: every page's first script is one of them.
 const SITE_PATH = new URL("../", document.querySelector("script[src]").src).pathname;
 
+/** The site root's path (e.g. "/course-a/"): every page of this site is below it. */
+export const SITE_ROOT_PATH = SITE_PATH;
+
 /** The localStorage key of `name` (e.g. "draft:<slug>") for this site only. */
 export function siteKey(name) {
   return `${KIT}:${SITE_PATH}:${name}`;

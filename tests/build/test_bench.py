@@ -42,7 +42,7 @@ def test_the_bench_server_gzips_wasm_and_revalidates_like_github_pages(bench_ser
 
 def test_one_round_of_the_benchmark_yields_every_measure(browser, bench_server):
     samples = measure(browser, bench_server, rounds=1, warm_up=False, reading_seconds=0, reruns=2)
-    positive = ["P1", "P1b", "P2", "P3", "P4", "P5", "naive cold", "naive repeat", "bytes, first visit", "naive bytes, first visit"]
+    positive = ["P1", "P1b", "P2", "P3", "P4", "P5", "P6", "naive cold", "naive repeat", "bytes, first visit", "naive bytes, first visit"]
     positive += ["bytes before ready", "naive bytes before ready", "ours: snapshot downloaded", "ours: ready"]
     for point in ("after 1 run", "after 3 runs", "after a timeout and restart"):
         positive += [f"memory {point}: page JS heap", f"memory {point}: worker JS heap"]
