@@ -3,7 +3,7 @@ Node process (pyodide_host.cjs, started by sandbox_command.py): the regrade's co
 static/runner.js, as runner.py is for CPython.
 
 A PyodideRunner keeps one process for several runs, of any problem, as the page keeps one
-worker: harness/isolation.py puts back what a run changed. The per-test time limit is
+worker: harness/isolation/ puts back what a run changed. The per-test time limit is
 enforced from outside: the timer starts with the run and restarts at each test-started
 event. When it fires, or when the process dies, changed the harness's files or holds more
 than its share of memory (memory_watch.py), the process is ended, the results are made by

@@ -2,7 +2,7 @@
 counterpart of static/runner.js.
 
 A SubmissionRunner keeps one Python child process (worker_process.py) for several runs,
-of any problem, as the page keeps one worker: harness/isolation.py puts back what a run
+of any problem, as the page keeps one worker: harness/isolation/ puts back what a run
 changed, so the next run starts clean. The per-test time limit is enforced from outside:
 the timer starts with the run and restarts at each test-started event (as in runner.js);
 when it fires, or when the child dies, the process is ended, the results are made by

@@ -13,7 +13,7 @@ const VERDICTS = {
   running: "… Running",
 };
 
-// How each kind of hint (harness/hints.py) is introduced above the results.
+// How each kind of hint (harness/hints/of_run.py) is introduced above the results.
 const HINT_LABELS = {
   mistake: "Likely mistake",
   "partial-mistake": "Partly explained",

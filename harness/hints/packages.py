@@ -1,5 +1,5 @@
 """Imports of packages the page does not have. Its Python has numpy and the standard library
-only (sitebuild/pyodide_runtime.py's PACKAGES); for the packages ML code often imports, say
+only (sitebuild/boot/pyodide_runtime.py's PACKAGES); for the packages ML code often imports, say
 how to do the usual thing with numpy."""
 
 AVAILABLE = "Only numpy and Python's standard library are available here."

@@ -1,5 +1,5 @@
 """What the build learns by calling the reference with other arguments
-(sitebuild/parameter_probes.py): the signature and probes it ships for the hints, and the
+(sitebuild/problems/parameter_probes.py): the signature and probes it ships for the hints, and the
 authoring warning for a default that no test exercises."""
 
 import shutil

@@ -1,5 +1,5 @@
 """Every run starts clean: what learner code changes, at load time, in its function, in a
-finalizer or through a returned value, is put back (harness/isolation.py)."""
+finalizer or through a returned value, is put back (harness/isolation/)."""
 
 import builtins
 import gc
