@@ -29,6 +29,38 @@ class ChildEnded(Exception):
     """The child exited before its last answer; the message says how (e.g. "killed by SIGKILL")."""
 
 
+class ChildStopped(Exception):
+    """A watch over the child asked for it to be stopped (it has been killed); the message says why."""
+
+
+def answers_within(child, limit, next_limit, watch=None, watch_every=None):
+    """The answers of `child` (any process with send/next_answer/exit_reason/close), until the
+    caller stops asking: each must arrive within the time limit in force, `limit` seconds at
+    first; `next_limit(answer)` gives the limit that starts with an answer (None keeps the clock
+    running). While it waits, `watch()` is called every `watch_every` seconds and may return a
+    reason to stop the child. Raises ChildOverran, ChildEnded or ChildStopped, the child
+    closed in each case, so the caller starts a fresh one for what comes next."""
+    deadline = time.monotonic() + limit
+    while True:
+        wait_until = deadline if watch is None else min(deadline, time.monotonic() + watch_every)
+        try:
+            answer = child.next_answer(wait_until)
+        except TimeoutError:
+            reason = watch() if watch is not None and time.monotonic() < deadline else None
+            if watch is not None and time.monotonic() < deadline and reason is None:
+                continue
+            child.close()
+            raise ChildStopped(reason) if reason is not None else ChildOverran() from None
+        if answer is None:
+            ended = ChildEnded(child.exit_reason())
+            child.close()
+            raise ended
+        restarted = next_limit(answer)
+        if restarted is not None:
+            deadline = time.monotonic() + restarted
+        yield answer
+
+
 class PythonChild:
     def __init__(self, arguments, cwd, python_path):
         """Starts `python ARGUMENTS` in `cwd`, importing first from `python_path`."""
@@ -63,25 +95,8 @@ class PythonChild:
             raise TimeoutError from None
 
     def answers(self, limit, next_limit):
-        """The child's answers, until the caller stops asking: each must arrive within the time
-        limit in force, `limit` seconds at first; `next_limit(answer)` gives the limit that starts
-        with an answer (None keeps the clock running). Raises ChildOverran or ChildEnded, the
-        child closed in both cases."""
-        deadline = time.monotonic() + limit
-        while True:
-            try:
-                answer = self.next_answer(deadline)
-            except TimeoutError:
-                self.close()
-                raise ChildOverran from None
-            if answer is None:
-                ended = ChildEnded(self.exit_reason())
-                self.close()
-                raise ended
-            restarted = next_limit(answer)
-            if restarted is not None:
-                deadline = time.monotonic() + restarted
-            yield answer
+        """answers_within(self, limit, next_limit): this child's answers under its time limits."""
+        return answers_within(self, limit, next_limit)
 
     def exit_reason(self):
         """How the child ended, e.g. "exit status 1" or "killed by SIGKILL" (it waits for the end)."""

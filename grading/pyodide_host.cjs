@@ -9,10 +9,10 @@
 //
 // Protocol, one JSON object per line, the same as grading/worker_process.py's:
 //     {"type": "init"}                        ->  {"result": {"python": "3.12.7"}}
-//     {"type": "warm-up", "suite"}            ->  {"result": null}   (harness.entry.warm_up, as the page's
+//     {"type": "warm-up", "tests_json"}       ->  {"result": null}   (harness.entry.warm_up, as the page's
 //                                                 worker does: the engine compiles the grading's code
 //                                                 before the first run, not on its time limit)
-//     {"type": "run", "suite": <tests.json text>, "code"}
+//     {"type": "run", "tests_json": <tests.json text>, "code"}
 //         ->  {"progress": {"event": "test-started", "index"}}
 //             {"progress": {"event": "test-finished", "index", "result"}}
 //             ... then {"result": <results object>, "trusted": false when the run changed the harness's files}
@@ -142,13 +142,13 @@ async function main() {
   // reach through Object.prototype, never touches them.
   const handlers = {
     init: () => answer({ result: { python: version } }),
-    "warm-up": ({ suite }) => {
-      entry.warm_up(suite);
+    "warm-up": ({ tests_json }) => {
+      entry.warm_up(tests_json);
       answer({ result: null });
     },
-    run: ({ suite, code }) => {
+    run: ({ tests_json, code }) => {
       const results = entry.grade(
-        suite,
+        tests_json,
         code,
         "tests",
         (index) => write(`{"progress": {"event": "test-started", "index": ${Number(index)}}}`),

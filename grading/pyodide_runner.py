@@ -13,6 +13,8 @@ host_results.py (worded as the page words them), and the next run starts a fresh
 
 import time
 
+from base.child_process import ChildEnded, ChildOverran, ChildStopped, answers_within
+
 from .host_results import results_after_crash, results_after_timeout
 from .memory_watch import resident_bytes
 from .sandbox_command import SandboxUnavailable
@@ -62,39 +64,36 @@ class PyodideRunner:
         limit = suite.time_limit_seconds
         finished = {}
         current = -1  # -1 while the learner's file itself is loading
-        self.process.send({"type": "run", "suite": suite.to_json(), "code": code})
-        deadline = time.monotonic() + limit
-        while True:
-            try:
-                answer = self.process.next_answer(min(deadline, time.monotonic() + MEMORY_CHECK_SECONDS))
-            except TimeoutError:
-                timed_out = time.monotonic() >= deadline
-                if not timed_out and not self._holds_too_much_memory():
-                    continue
-                self.close()
-                if timed_out:
-                    return results_after_timeout(names, finished, current, limit)
-                return results_after_crash(names, finished, f"it held more than {MEMORY_LIMIT_BYTES // 1024**2} MiB of memory")
-            if answer is None:
-                reason = f"the grading process stopped ({self.process.exit_reason()})"
-                self.close()
-                return results_after_crash(names, finished, reason)
-            if "error" in answer:
-                self.close()
-                return results_after_crash(names, finished, answer["error"])
-            if "result" in answer:
-                if not answer.get("trusted") or self._holds_too_much_memory():
+        self.process.send({"type": "run", "tests_json": suite.to_json(), "code": code})
+        # The clock restarts as each test starts (as in static/runner.js).
+        restarts_at_each_test = lambda answer: limit if answer.get("progress", {}).get("event") == "test-started" else None  # noqa: E731
+        try:
+            for answer in answers_within(self.process, limit, restarts_at_each_test, self._memory_reason, MEMORY_CHECK_SECONDS):
+                if "error" in answer:
                     self.close()
-                return answer["result"]
-            progress = answer["progress"]
-            if progress["event"] == "test-started":
-                current = progress["index"]
-                deadline = time.monotonic() + limit
-            else:
-                finished[progress["index"]] = progress["result"]
+                    return results_after_crash(names, finished, answer["error"])
+                if "result" in answer:
+                    if not answer.get("trusted") or self._memory_reason():
+                        self.close()
+                    return answer["result"]
+                progress = answer["progress"]
+                if progress["event"] == "test-started":
+                    current = progress["index"]
+                else:
+                    finished[progress["index"]] = progress["result"]
+        except ChildOverran:
+            self.process = None
+            return results_after_timeout(names, finished, current, limit)
+        except (ChildEnded, ChildStopped) as stopped:
+            self.process = None
+            reason = f"the grading process stopped ({stopped})" if isinstance(stopped, ChildEnded) else str(stopped)
+            return results_after_crash(names, finished, reason)
 
-    def _holds_too_much_memory(self):
-        return resident_bytes(self.process.process.pid) > MEMORY_LIMIT_BYTES
+    def _memory_reason(self):
+        """Why the process must be ended for its memory, or None."""
+        if resident_bytes(self.process.process.pid) > MEMORY_LIMIT_BYTES:
+            return f"it held more than {MEMORY_LIMIT_BYTES // 1024**2} MiB of memory"
+        return None
 
     def close(self):
         """Ends the process (the next run starts a fresh one)."""

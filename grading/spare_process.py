@@ -39,7 +39,7 @@ class SpareProcess:
     def _start(self):
         process = SandboxedProcess(self.command, self.cwd)
         process.send({"type": "init"})
-        process.send({"type": "warm-up", "suite": self.warm_up_suite})
+        process.send({"type": "warm-up", "tests_json": self.warm_up_suite})
         return process
 
     def close(self):

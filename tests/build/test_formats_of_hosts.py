@@ -9,7 +9,9 @@ from problem_folders import CONTRASTIVE, SLUGS, shipped_suite, source
 
 from base.child_process import PythonChild
 from base.paths import PROBLEMS
+from grading.regrade import regrade
 from grading.runner import SubmissionRunner
+from grading.sandboxed_process import SandboxedProcess
 from sitebuild.boot.boot_files import BOOT_MANIFEST
 from sitebuild.check.check import grade_in_pyodide
 from sitebuild.problems.load import load_problem
@@ -51,6 +53,28 @@ def test_the_grading_childs_messages_follow_the_schema(child_messages):
     assert {message["type"] for message in sent} == {"init", "run"}
     assert any("progress" in answer for answer in received) and any("result" in answer for answer in received)
     assert_all_valid(sent, "gradingRequest", received, "gradingAnswer")
+
+
+def test_the_regrade_hosts_messages_follow_the_schema(monkeypatch, tmp_path):
+    sent, received = [], []
+    send, next_answer = SandboxedProcess.send, SandboxedProcess.next_answer
+    monkeypatch.setattr(SandboxedProcess, "send", lambda process, message: (sent.append(message), send(process, message))[1])
+    monkeypatch.setattr(SandboxedProcess, "next_answer", lambda process, deadline: _recorded(received, next_answer(process, deadline)))
+    hand_ins = tmp_path / "hand-ins"
+    hand_ins.mkdir()
+    for name, code in (("reference.py", source(CONTRASTIVE, "solution.py")), ("crash.py", CRASHES)):
+        (hand_ins / name).write_text(code)
+    rows = regrade([hand_ins], PROBLEMS, tmp_path / "grades.csv", CONTRASTIVE)
+    assert len(rows) == 2
+    assert {message["type"] for message in sent} == {"init", "warm-up", "run"}
+    assert any("progress" in answer for answer in received) and any("trusted" in answer for answer in received)
+    assert_all_valid(sent, "gradingRequest", received, "gradingAnswer")
+
+
+def _recorded(received, answer):
+    if answer is not None:
+        received.append(answer)
+    return answer
 
 
 def test_the_build_childs_messages_follow_the_schema(child_messages):
