@@ -13,9 +13,9 @@ host_results.py (worded as the page words them), and the next run starts a fresh
 
 import time
 
-from base.child_process import ChildEnded, ChildOverran, ChildStopped, answers_within
+from base.child_process import answers_within
 
-from .host_results import results_after_crash, results_after_timeout
+from .host_results import followed_run
 from .memory_watch import resident_bytes
 from .sandbox_command import SandboxUnavailable
 from .spare_process import STARTING_ANSWERS
@@ -60,34 +60,13 @@ class PyodideRunner:
         """The results object the page would show for `code` on `suite`'s hidden tests."""
         if self.process is None:
             self.start()
-        names = [case.name for case in suite.cases]
-        limit = suite.time_limit_seconds
-        finished = {}
-        current = -1  # -1 while the learner's file itself is loading
         self.process.send({"type": "run", "tests_json": suite.to_json(), "code": code})
-        # The clock restarts as each test starts (as in static/runner.js).
-        restarts_at_each_test = lambda answer: limit if answer.get("progress", {}).get("event") == "test-started" else None  # noqa: E731
-        try:
-            for answer in answers_within(self.process, limit, restarts_at_each_test, self._memory_reason, MEMORY_CHECK_SECONDS):
-                if "error" in answer:
-                    self.close()
-                    return results_after_crash(names, finished, answer["error"])
-                if "result" in answer:
-                    if not answer.get("trusted") or self._memory_reason():
-                        self.close()
-                    return answer["result"]
-                progress = answer["progress"]
-                if progress["event"] == "test-started":
-                    current = progress["index"]
-                else:
-                    finished[progress["index"]] = progress["result"]
-        except ChildOverran:
-            self.process = None
-            return results_after_timeout(names, finished, current, limit)
-        except (ChildEnded, ChildStopped) as stopped:
-            self.process = None
-            reason = f"the grading process stopped ({stopped})" if isinstance(stopped, ChildEnded) else str(stopped)
-            return results_after_crash(names, finished, reason)
+        answers_of = lambda limit, next_limit: answers_within(self.process, limit, next_limit, self._memory_reason, MEMORY_CHECK_SECONDS)  # noqa: E731
+        results, last = followed_run(answers_of, suite, "the grading process")
+        # A run that changed the harness's files, or left the process holding too much, is its last.
+        if last is None or not last.get("trusted") or self._memory_reason():
+            self.close()
+        return results
 
     def _memory_reason(self):
         """Why the process must be ended for its memory, or None."""

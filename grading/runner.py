@@ -19,9 +19,9 @@ from pathlib import Path
 import base
 import harness
 
-from base.child_process import START_LIMIT_SECONDS, ChildEnded, ChildOverran, PythonChild
+from base.child_process import START_LIMIT_SECONDS, PythonChild
 
-from .host_results import results_after_crash, results_after_timeout
+from .host_results import followed_run
 
 WORKER = Path(__file__).parent / "worker_process.py"
 HARNESS_PACKAGE = Path(harness.__file__).parent
@@ -52,31 +52,11 @@ class SubmissionRunner:
         """The results object the page would show for `code` on `suite`'s hidden tests."""
         if self.child is None or self._harness_copy_files() != self.harness_files:
             self.start()
-        names = [case.name for case in suite.cases]
-        limit = suite.time_limit_seconds
-        finished = {}
-        current = -1  # -1 while the learner's file itself is loading
         self.child.send({"type": "run", "tests_json": suite.to_json(), "code": code})
-        # The clock restarts as each test starts (as in static/runner.js).
-        restarts_at_each_test = lambda answer: limit if answer.get("progress", {}).get("event") == "test-started" else None  # noqa: E731
-        try:
-            for answer in self.child.answers(limit, restarts_at_each_test):
-                if "error" in answer:
-                    self.close()
-                    return results_after_crash(names, finished, answer["error"])
-                if "result" in answer:
-                    return answer["result"]
-                progress = answer["progress"]
-                if progress["event"] == "test-started":
-                    current = progress["index"]
-                else:
-                    finished[progress["index"]] = progress["result"]
-        except ChildOverran:
+        results, last = followed_run(self.child.answers, suite, "the Python process")
+        if last is None:
             self.close()
-            return results_after_timeout(names, finished, current, limit)
-        except ChildEnded as ended:
-            self.close()
-            return results_after_crash(names, finished, f"the Python process ended ({ended})")
+        return results
 
     def _harness_copy_files(self):
         root = Path(self.harness_copy.name)
