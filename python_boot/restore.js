@@ -3,6 +3,7 @@
 
 import { writeFile } from "./files.js";
 import { SnapshotMismatch, snapshotBody } from "./snapshot_header.js";
+import { giveRuntimeSlotsTheirExports, loadingWithSlotsGivenTheirExports, tableKeepsExportIdentity } from "./table_identity.js";
 
 // Emscripten's `struct dso` (the handle dlopen allocates): loadWebAssemblyModule reads the
 // library's memory and table addresses from it when its byte at 8 says they are allocated.
@@ -18,45 +19,25 @@ export const PACKAGE_CHANNEL = "default channel";
 // is completed with is the same in the build's Node and in every browser.
 export const SAME_RUNTIME_EVERYWHERE = { _sysExecutable: "./this.program" };
 
-// A WebAssembly module exporting a function that also sits in slot 0 of its exported table:
-// (module (table (export "t") 2 funcref) (func $f (result i32) i32.const 7) (export "f" (func $f)) (elem (i32.const 0) $f))
-const TABLE_PROBE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 4, 4, 1, 112, 0, 2, 7, 9, 2, 1, 116, 1, 0, 1, 102, 0, 0, 9, 7, 1, 0, 65, 0, 11,
-  1, 0, 10, 6, 1, 4, 0, 65, 7, 11,
-]);
-
-/** Whether this engine hands out one JavaScript object per WebAssembly function, whether read
- *  from an instance's exports or from its table (V8 and SpiderMonkey do, as in Node). Emscripten's
- *  addFunction finds a function's existing slot by that identity: where it differs
- *  (JavaScriptCore), every function the runtime adds while starting takes a new slot, the table
- *  is laid out unlike the build's (13071 entries against Node's 11916) and the restore cannot
- *  match. Checked on a 60-byte module, before any runtime is created. */
-export function engineKeepsTableLayout() {
-  try {
-    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(TABLE_PROBE));
-    return exports.t.get(0) === exports.f;
-  } catch {
-    return false;
-  }
-}
-
 export async function restoreSnapshot(manifest, libraries, snapshot, host) {
   const compiled = libraries.then((files) => Promise.all(manifest.linking.libraries.map(({ path }) => WebAssembly.compile(files.get(path)))));
   compiled.catch(() => {});
   const layout = manifest.snapshot;
   const memory = new Uint8Array(layout.headerBytes + layout.memoryBytes); // what Pyodide's loader copies in
   const createModule = globalThis._createPyodideModule;
+  const keepsIdentity = tableKeepsExportIdentity();
   // The loader creates the runtime, then copies the snapshot into its memory: in between, the
   // snapshot's memory is completed and the libraries are put back where the build had them.
   globalThis._createPyodideModule = async (settings) => {
+    if (!keepsIdentity) giveRuntimeSlotsTheirExports(settings);
     const Module = await createModule(settings);
-    // Engines that grow the function table more while starting (WebKit: by about a thousand
-    // entries) also hold other function addresses in their fresh memory: found out first.
+    // An engine whose table grew more while starting would also hold other function addresses
+    // in its fresh memory: found out first.
     checkTableRoom(Module, manifest.linking);
     fillMemory(Module, memory, snapshotBody(await snapshot, Module.API.version), layout);
     const files = await libraries;
     for (const { path } of manifest.linking.libraries) writeFile(Module, `${manifest.sitePackages}/${path}`, files.get(path));
-    relink(Module, manifest.sitePackages, manifest.linking, await compiled);
+    relink(Module, manifest.sitePackages, manifest.linking, await compiled, keepsIdentity);
     return Module;
   };
   try {
@@ -115,12 +96,14 @@ function checkTableRoom(Module, linking) {
 }
 
 /** Puts the libraries back at the build's addresses, replaying what the build did. */
-function relink(Module, sitePackages, linking, compiled) {
+function relink(Module, sitePackages, linking, compiled, keepsIdentity) {
   const table = Module.wasmTable;
   table.grow(linking.tableStart - table.length);
   const loaded = new Map();
   linking.libraries.forEach((library, index) => {
-    loaded.set(library.path, loadLibraryAt(Module, sitePackages, library, compiled[index]));
+    const load = () => loadLibraryAt(Module, sitePackages, library, compiled[index]);
+    const { tableBase, tableSize } = library;
+    loaded.set(library.path, keepsIdentity ? load() : loadingWithSlotsGivenTheirExports(table, tableBase, tableBase + tableSize, load));
     expectTableLength(Module, library.tableLength, `after loading ${library.path}`);
   });
   Module.reportUndefinedSymbols();

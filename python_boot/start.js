@@ -32,7 +32,7 @@
 import { join, readZstd } from "./decode.js";
 import { remainingFilesInstaller, unpackFiles } from "./files.js";
 import { bootPlainly, startPlainDownloads } from "./plain_boot.js";
-import { engineKeepsTableLayout, restoreSnapshot } from "./restore.js";
+import { restoreSnapshot } from "./restore.js";
 import { step } from "./step.js";
 
 // formats/python_boot.v1.schema.json; sitebuild/boot/boot_files.py writes this version.
@@ -50,29 +50,21 @@ export async function startPython(host) {
   });
   const libraries = step("could not load numpy", async () => unpackFiles(await readZstd(host, (await manifest).libraries)));
   const otherFiles = lazily(() => step("could not load numpy", async () => unpackFiles(await readZstd(host, (await manifest).otherFiles))));
-  // Known before any runtime is created: an engine whose function table the runtime lays out
-  // differently from Node's (WebKit) cannot take the restore, so it downloads and tries nothing of it.
-  const restorable = engineKeepsTableLayout();
   const snapshotDownload = new AbortController(); // the snapshot is not worth finishing once it cannot be used
-  const snapshot = restorable ? manifest.then((boot) => readZstd(host, boot.snapshot, snapshotDownload.signal)) : null;
-  const plainDownloads = restorable ? null : manifest.then((boot) => startPlainDownloads(host, boot));
-  for (const download of [manifest, libraries, snapshot, plainDownloads]) download?.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+  const snapshot = manifest.then((boot) => readZstd(host, boot.snapshot, snapshotDownload.signal));
+  for (const download of [manifest, libraries, snapshot]) download.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   // The downloads are asked for before Pyodide's scripts load: importScripts holds this thread
   // until they have run, so a request made after it would start that much later.
   await manifest.catch(() => {});
   await step("could not start Python", () => host.loadRuntime());
-  if (restorable) {
-    try {
-      const pyodide = await restoreSnapshot(await manifest, libraries, snapshot, host);
-      return { pyodide, fromSnapshot: true, installRemainingFiles: remainingFilesInstaller(host, pyodide, await manifest, otherFiles) };
-    } catch (error) {
-      snapshotDownload.abort();
-      host.warn(`Python could not start from its snapshot, so it boots the plain way (a few seconds slower): ${error.message}`);
-    }
-  } else {
-    host.warn("This browser's WebAssembly engine gives a library's functions other identities in its function table than Node's, so Python's snapshot cannot match here: Python boots the plain way (a few seconds slower)");
+  try {
+    const pyodide = await restoreSnapshot(await manifest, libraries, snapshot, host);
+    return { pyodide, fromSnapshot: true, installRemainingFiles: remainingFilesInstaller(host, pyodide, await manifest, otherFiles) };
+  } catch (error) {
+    snapshotDownload.abort();
+    host.warn(`Python could not start from its snapshot, so it boots the plain way (a few seconds slower): ${error.message}`);
   }
-  const pyodide = await bootPlainly(host, await manifest, libraries, otherFiles, await (plainDownloads ?? startPlainDownloads(host, await manifest)));
+  const pyodide = await bootPlainly(host, await manifest, libraries, otherFiles, await startPlainDownloads(host, await manifest));
   return { pyodide, fromSnapshot: false, installRemainingFiles: async () => {} };
 }
 
