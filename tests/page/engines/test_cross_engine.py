@@ -4,14 +4,22 @@ Xvfb), as the other browser tests show it does in Chromium. Both are Debian pack
 scripts/ensure-other-browsers installs (`make test` runs it); where they cannot be installed,
 these tests say so and skip.
 
+Both start Python from the build's snapshot, as Chromium does, which the files they download show:
+WebKit's engine needs the table slots given their exports first (python_boot/table_identity.js).
+
 WebDriver cannot paste, so the code goes in as a paste's text would: the editor is clicked,
 everything selected, and the text inserted at the selection."""
+
+import functools
+import threading
 
 import pytest
 from problem_folders import EXERCISE_PATH
 
 from browsers.chromium import PYTHON_LOAD_TIMEOUT_MS
 from browsers.other_engines import Firefox, Unavailable, WebKit, until
+from sitebuild.authoring.serve import SiteRequestHandler, make_server
+from sitebuild.boot.boot_files import PLAIN_BOOT_FILES, SNAPSHOT
 
 READY = "return document.querySelector('[data-testid=runtime-status]')?.dataset.state"
 SUMMARY = "return document.querySelector('[data-testid=results-summary]')?.textContent ?? ''"
@@ -30,7 +38,25 @@ def other_browser(request):
     browser.quit()
 
 
-def test_the_page_gets_ready_and_grades_the_reference_in_other_engines(other_browser, site_url, reference_solution):
+class RecordingRequestHandler(SiteRequestHandler):
+    def do_GET(self):  # noqa: N802 - name fixed by the base class
+        self.server.requested.append(self.path)
+        return super().do_GET()
+
+
+@pytest.fixture
+def recording_site(built_site):
+    """The site served at the root of a free port, with every path requested from it."""
+    server = make_server(built_site, 0)
+    server.RequestHandlerClass = functools.partial(RecordingRequestHandler, directory=str(built_site))
+    server.requested = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+
+
+def test_the_page_restores_python_and_grades_the_reference_in_other_engines(other_browser, recording_site, reference_solution):
+    site_url = f"http://127.0.0.1:{recording_site.server_address[1]}/"
     other_browser.open(site_url + EXERCISE_PATH)
     until(lambda: other_browser.script(READY) == "ready", PYTHON_LOAD_TIMEOUT_MS / 1000, "Python to be ready")
     other_browser.click(EDITOR)
@@ -38,4 +64,6 @@ def test_the_page_gets_ready_and_grades_the_reference_in_other_engines(other_bro
     other_browser.click(RUN)
     until(lambda: "tests passed" in other_browser.script(SUMMARY), PYTHON_LOAD_TIMEOUT_MS / 1000, "the results")
     assert other_browser.script(SUMMARY).strip() == "4 of 4 tests passed"
-
+    boot_files = [path for path in recording_site.requested if path.startswith("/pyodide/")]
+    assert f"/pyodide/{SNAPSHOT}" in boot_files
+    assert not [path for path in boot_files if path.endswith(PLAIN_BOOT_FILES)], f"Python booted the plain way: {boot_files}"
