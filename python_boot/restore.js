@@ -103,7 +103,7 @@ function relink(Module, sitePackages, linking, compiled, keepsIdentity) {
   linking.libraries.forEach((library, index) => {
     const load = () => loadLibraryAt(Module, sitePackages, library, compiled[index]);
     const { tableBase, tableSize } = library;
-    loaded.set(library.path, keepsIdentity ? load() : loadingWithSlotsGivenTheirExports(table, tableBase, tableBase + tableSize, load));
+    loaded.set(library.path, keepsIdentity ? load() : loadingWithSlotsGivenTheirExports(table, compiled[index], tableBase, tableBase + tableSize, load));
     expectTableLength(Module, library.tableLength, `after loading ${library.path}`);
   });
   Module.reportUndefinedSymbols();

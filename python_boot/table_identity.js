@@ -56,13 +56,14 @@ export function giveRuntimeSlotsTheirExports(settings) {
     });
 }
 
-/** Runs `load` (which instantiates one library synchronously) with the library's table slots
- *  `first`..`end` given their exports before emscripten reads them. */
-export function loadingWithSlotsGivenTheirExports(table, first, end, load) {
+/** Runs `load`, which instantiates `library` (a WebAssembly.Module) synchronously, with the
+ *  library's table slots `first`..`end` given their exports before emscripten reads them. Other
+ *  modules instantiated meanwhile (emscripten's small wrappers of JavaScript functions) are left alone. */
+export function loadingWithSlotsGivenTheirExports(table, library, first, end, load) {
   const Instance = WebAssembly.Instance;
   WebAssembly.Instance = function (module, imports) {
     const instance = new Instance(module, imports);
-    giveSlotsTheirExports(table, instance, module, first, end);
+    if (module === library) giveSlotsTheirExports(table, instance, module, first, end);
     return instance;
   };
   try {
