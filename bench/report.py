@@ -154,6 +154,7 @@ def engine_table(samples, engine):
     goals = (
         Goal("P1  cold first result", "P1", ENGINE_P1_GOALS[engine], base="naive cold", base_label="naive cold"),
         Goal("P4  repeat visit → ready", "P4", 0.25, base="naive cold", base_label="naive cold"),
+        Goal("P6r another exercise right after ready", "P6r", 150),
         Goal("P6  another exercise → ready", "P6", 150),
     )
     return goals_table(samples, goals=goals).rsplit("\nNaive page", 1)[0]

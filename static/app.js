@@ -1,7 +1,7 @@
 // Wires the exercise page: statement (already in the HTML), editor, Run button, status
 // line and results. Python starts loading in a worker as soon as the page is painted, and stays:
 // moving to the catalog or another exercise happens inside this page (page_navigation.js), and
-// the next exercise only hands the same worker its tests.
+// the runner fetches the next exercise's tests, which its runs hand the same worker.
 
 import { showCatalog } from "./catalog_view.js";
 import { createConsole } from "./console.js";
@@ -21,7 +21,7 @@ let exercise = null; // the exercise on show (mountExercise), null while the cat
 
 const runner = new PythonRunner({
   urls: Object.fromEntries(Object.entries(firstConfig.urls).map(([name, url]) => [name, Array.isArray(url) ? url.map(absoluteURL) : absoluteURL(url)])),
-  timeLimitSeconds: firstConfig.timeLimitSeconds,
+  problem: problemOf(firstConfig),
   onStateChange: (state, detail) => exercise?.showRuntimeState(state, detail),
 });
 exercise = mountExercise(firstConfig);
@@ -46,7 +46,7 @@ navigateWithinPage((kind) => {
   exercise = mountExercise(config);
   const shown = exercise;
   exercise.showRuntimeState(runner.state ?? "loading", runner.detail ?? "Loading Python…");
-  runner.useProblem({ tests: absoluteURL(config.urls.tests), timeLimitSeconds: config.timeLimitSeconds }).then(() => shown === exercise && shown.checkSyntaxSoon(), () => {});
+  runner.useProblem(problemOf(config)).then(() => shown === exercise && shown.checkSyntaxSoon(), () => {});
 });
 // Ctrl/Cmd+Enter runs the tests from anywhere on the page, not only inside the editor.
 document.addEventListener("keydown", (event) => {
@@ -55,6 +55,11 @@ document.addEventListener("keydown", (event) => {
     exercise.runTests();
   }
 });
+
+/** What the runner needs of an exercise (`config`: its #problem-config). */
+function problemOf(config) {
+  return { tests: absoluteURL(config.urls.tests), timeLimitSeconds: config.timeLimitSeconds };
+}
 
 function absoluteURL(url) {
   return new URL(url, document.baseURI).href;
@@ -187,7 +192,7 @@ function mountExercise(config) {
       retry.className = "button";
       retry.dataset.testid = "retry-python";
       retry.textContent = "Retry";
-      retry.addEventListener("click", () => runner.start());
+      retry.addEventListener("click", () => runner.retry().catch(() => {}));
       status.append(" ", retry);
     }
   }

@@ -7,17 +7,16 @@
    one request at a time, {id, type, ...}; the worker answers {id, result} or {id, error}, and
    may send {id, progress} before that.
 
-     {id, type: "init", urls: {pyodide, pythonBoot, tests}}   (absolute URLs)
+     {id, type: "init", urls: {pyodide, pythonBoot}}   (absolute URLs)
         -> {id, result: {python: "3.12.7"}}
      {id, type: "syntax", code}
         -> {id, result: null | {line, message}}   (a syntax error, found without running the code)
-     {id, type: "run", cases: "tests" | "examples", code}
+     {id, type: "run", cases: "tests" | "examples", code, testsJson}
+           (testsJson: the text of the tests.json of the exercise the run is for, fetched by the page)
         -> {id, progress: {event: "test-started", index}}
         -> {id, progress: {event: "test-finished", index, result}}   (one per test)
         -> {id, result: <results object, formats/results.v1.schema.json>}
-     {id, type: "load-tests", url}   (another exercise shown in the same page: its tests.json, absolute URL)
-        -> {id, result: null}   (Python is not restarted: the runs that follow grade on these tests)
-     {id, type: "warm-up"}   (sent by the page once Python is ready, when no run is waiting)
+     {id, type: "warm-up", testsJson}   (sent by the page once Python is ready, when no run is waiting)
         -> {id, result: null}   (harness.entry.warm_up: the grading runs once on a stand-in, so
            the engine compiles its code before the learner's first run, not during it)
      {id, type: "console", code, input}   (input: what the learner typed in the console; code: the editor's)
@@ -25,6 +24,9 @@
                          output, value: null | text, value_note: null | text, error: null | {message, line}}}
            (harness/console.py: the code is loaded when it differs from the last entry's, and the
            names assigned in the console are kept until then)
+
+   The worker keeps no exercise of its own: every run brings its tests, so showing another
+   exercise in the same page asks nothing of it (nor waits behind a run or a warm-up).
 
    Time limits are not enforced here: a worker busy in Python cannot read messages, so the
    page stops a run with worker.terminate() and starts a fresh worker. */
@@ -37,11 +39,8 @@ import { step } from "../python_boot/step.js";
 const EMPTY_ZIP = "data:application/zip;base64,UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==";
 
 let harnessEntry = null; // harness.entry, the Python this worker calls (JSON text in, JSON text out)
-let testsJson = null; // the text of the problem's tests.json, decoded afresh by every run
 
 async function init({ urls }) {
-  const testsText = step("could not download the tests", () => fetchText(urls.tests));
-  testsText.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   const python = await startPython({
     indexURL: urls.pyodide,
     manifest: urls.pythonBoot,
@@ -52,18 +51,12 @@ async function init({ urls }) {
     warn: (message) => console.warn(message),
   });
   harnessEntry = await step("could not load the grading harness", () => python.pyodide.pyimport("harness.entry"));
-  testsJson = await testsText;
   // After the answer below: the files Python did not need to get ready.
   setTimeout(() => python.installRemainingFiles().catch((error) => console.warn(`Python's remaining files could not be installed: ${error.message}`)));
   return { python: harnessEntry.start() };
 }
 
-async function loadTests({ url }) {
-  testsJson = await step("could not download the tests", () => fetchText(url));
-  return null;
-}
-
-function run({ id, cases, code }) {
+function run({ id, cases, code, testsJson }) {
   const resultsJson = harnessEntry.grade(
     testsJson,
     code,
@@ -72,10 +65,6 @@ function run({ id, cases, code }) {
     (index, result) => postMessage({ id, progress: { event: "test-finished", index, result: JSON.parse(result) } }),
   );
   return JSON.parse(resultsJson);
-}
-
-async function fetchText(url) {
-  return (await fetchOk(url)).text();
 }
 
 /** A file's bytes in the chunks they arrived in (joining them would copy them once more). */
@@ -106,7 +95,7 @@ function syntax({ code }) {
   return JSON.parse(harnessEntry.check_syntax(code));
 }
 
-function warmUp() {
+function warmUp({ testsJson }) {
   harnessEntry.warm_up(testsJson);
   return null;
 }
@@ -115,7 +104,7 @@ function runInConsole({ code, input }) {
   return JSON.parse(harnessEntry.console(code, input));
 }
 
-const handlers = { init, "load-tests": loadTests, syntax, run, "warm-up": warmUp, console: runInConsole };
+const handlers = { init, syntax, run, "warm-up": warmUp, console: runInConsole };
 
 self.onmessage = async ({ data: request }) => {
   try {

@@ -11,6 +11,7 @@ import time
 import pytest
 from known_mistakes import mistake_code
 from page_actions import (
+    HeldRequests,
     by_testid,
     expect_rows_named,
     open_exercise,
@@ -327,17 +328,13 @@ def test_python_warms_up_once_when_ready_and_grades_as_before(context, site_url,
 
 
 def test_a_run_waiting_for_python_is_not_delayed_by_a_warm_up(context, site_url, starter_code):
-    held = []  # Python's boot manifest, held until Run has been pressed
-    context.route("**/pyodide/python-boot.json", lambda route: held.append(route))
+    held_boot = HeldRequests(context, "**/pyodide/python-boot.json")  # until Run has been pressed
     page = open_exercise(context, site_url, RECORD_WORKER_REQUESTS)
     expect(by_testid(page, "runtime-status")).to_have_attribute("data-state", "loading")
     by_testid(page, "run-tests").click()
     expect(by_testid(page, "results-summary")).to_contain_text("Waiting for Python")
-    deadline = time.monotonic() + PYTHON_LOAD_TIMEOUT_MS / 1000
-    while not held:  # Playwright hands the worker's request to the route while the page waits
-        assert time.monotonic() < deadline, "the worker never asked for its boot manifest"
-        page.wait_for_timeout(20)
-    held[0].continue_()
+    held_boot.wait_for_one(page, "Python's boot manifest")
+    held_boot.release()
     assert wait_for_results(page) == "0 of 4 tests passed"
     requests = page.evaluate("workerRequests")
     assert requests[requests.index("init") + 1] == "run", requests

@@ -2,6 +2,8 @@
 press Run, read the results. Everything goes through the public hooks (data-testid) and
 visible text."""
 
+import time
+
 from playwright.sync_api import expect
 from problem_folders import EXERCISE_PATH, case_names
 
@@ -19,6 +21,22 @@ Object.defineProperty(window, "localStorage", {
 FULL_STORAGE = """
 Storage.prototype.setItem = function () {
   throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};
+"""
+# Wraps Worker before the page's scripts run: what the page posts and what the worker answers,
+# in window.__workerMessages.
+RECORD_WORKER_MESSAGES = """
+window.__workerMessages = { requests: [], replies: [] };
+const PageWorker = window.Worker;
+window.Worker = class extends PageWorker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", ({ data }) => window.__workerMessages.replies.push(structuredClone(data)));
+  }
+  postMessage(message, ...rest) {
+    window.__workerMessages.requests.push(structuredClone(message));
+    return super.postMessage(message, ...rest);
+  }
 };
 """
 # The code as the editor shows it: its visible lines joined with newlines.
@@ -115,3 +133,33 @@ def run_in_console(page, text=None, timeout_ms=PYTHON_LOAD_TIMEOUT_MS):
     entry = console_entries(page).nth(before)
     expect(entry).not_to_have_attribute("data-status", "running", timeout=timeout_ms)
     return entry
+
+
+class HeldRequests:
+    """The requests of `context` to URLs matching `pattern`, held until the test releases them;
+    once released, later ones are answered at once the same way. Playwright hands a request
+    to the test while the test waits on a page."""
+
+    def __init__(self, context, pattern):
+        self.held = []
+        self.answer = None
+        context.route(pattern, self.hold)
+
+    def hold(self, route):
+        if self.answer:
+            self.answer(route)
+        else:
+            self.held.append(route)
+
+    def wait_for_one(self, page, what):
+        deadline = time.monotonic() + PYTHON_LOAD_TIMEOUT_MS / 1000
+        while not self.held:
+            assert time.monotonic() < deadline, f"the page never asked for {what}"
+            page.wait_for_timeout(20)
+
+    def release(self, answer=lambda route: route.continue_()):
+        """Answers the requests held, and those to come, with `answer(route)`."""
+        self.answer = answer
+        for route in self.held:
+            answer(route)
+        self.held.clear()
