@@ -1,12 +1,12 @@
-/* The plain boot (see start.js), for engines where the restore cannot match. */
+/* The plain boot (see start.js), for when the restore does not match. */
 
 import { readZstd } from "./decode.js";
 import { unpackFiles, writeFiles } from "./files.js";
 import { PACKAGE_CHANNEL } from "./restore.js";
 import { step } from "./step.js";
 
-/** Asks for the two files only the plain boot reads (startPython does so as early as it knows
- *  they are needed); each resolves with its contents, or undefined when it could not be had. */
+/** Asks for the two files only the plain boot reads (startPython does so once the restore has
+ *  failed); each resolves with its contents, or undefined when it could not be had. */
 export function startPlainDownloads(host, manifest) {
   const optional = (download) => download.catch((error) => host.warn(`the plain boot goes on without one of its files (slower): ${error.message}`));
   return {
