@@ -77,7 +77,9 @@ def results_after(page, since):
 
 
 def ready_at(page):
-    return wait_for(page, """() => window.__bench.states.find(([, state]) => state === "ready")?.[0]""")
+    """When Python was first ready: the page says "ready", or, when a run was waiting for Python,
+    goes from "loading" straight to "running"."""
+    return wait_for(page, """() => window.__bench.states.find(([, state]) => state === "ready" || state === "running")?.[0]""")
 
 
 def recovery_after(page, since):
