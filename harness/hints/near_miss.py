@@ -3,7 +3,7 @@ small error: an epsilon for numerical stability, float32, or rounding."""
 
 import numpy as np
 
-from .plain_outputs import plain
+from .plain_outputs import finite_alike, plain
 
 # Closer than this (relative, or absolute near 0) is a near miss; farther is a wrong result.
 NEAR_RELATIVE = 1e-3
@@ -15,11 +15,10 @@ DTYPED = (np.ndarray, np.float16, np.float32, np.float64)
 
 def is_near(expected, got, tolerance):
     """Whether plain `got` misses plain `expected` by a little: outside the tolerance, within NEAR_*."""
-    if got is None:
+    arrays = finite_alike(expected, got)
+    if arrays is None:
         return False
-    expected, got = np.asarray(expected, dtype=float), np.asarray(got, dtype=float)
-    if expected.shape != got.shape or not np.all(np.isfinite(got)):
-        return False
+    expected, got = arrays
     within = np.isclose(got, expected, rtol=tolerance["rel"], atol=tolerance["abs"])
     near = np.isclose(got, expected, rtol=NEAR_RELATIVE, atol=max(NEAR_ABSOLUTE, tolerance["abs"]))
     return bool(np.all(near) and not np.all(within))

@@ -53,6 +53,17 @@ def same(first, second, tolerance):
     )
 
 
+def finite_alike(expected, got):
+    """`expected` and plain `got` as float arrays, when they have one shape and `got` is finite
+    throughout (what a hint can measure a gap or a ratio between); else None."""
+    if got is None:
+        return None
+    expected, got = np.asarray(expected, dtype=float), np.asarray(got, dtype=float)
+    if expected.shape != got.shape or not np.all(np.isfinite(got)):
+        return None
+    return expected, got
+
+
 def is_finite(value):
     return value is not None and bool(np.all(np.isfinite(value)))
 

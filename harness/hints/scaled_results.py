@@ -6,6 +6,7 @@ from fractions import Fraction
 import numpy as np
 
 from ..explain.wording import tests_text
+from .plain_outputs import finite_alike
 
 # A factor shown as a fraction must be this simple; any other is shown only when several tests share it.
 SIMPLEST_DENOMINATOR = 4
@@ -36,11 +37,10 @@ def scaled_sentence(suite, failing, outputs):
 
 def _factor(expected, got, tolerance):
     """The one number f with got = f * expected (every entry alike), or None."""
-    if got is None:
+    arrays = finite_alike(expected, got)
+    if arrays is None:
         return None
-    expected, got = np.asarray(expected, dtype=float), np.asarray(got, dtype=float)
-    if expected.shape != got.shape or not np.all(np.isfinite(got)):
-        return None
+    expected, got = arrays
     nonzero = np.abs(expected) > tolerance["abs"]
     if not nonzero.any() or not np.allclose(got[~nonzero], 0, atol=tolerance["abs"]):
         return None
