@@ -11,14 +11,13 @@ WebDriver cannot paste, so the code goes in as a paste's text would: the editor 
 everything selected, and the text inserted at the selection."""
 
 import functools
-import threading
 
 import pytest
 from problem_folders import EXERCISE_PATH
 
 from browsers.chromium import PYTHON_LOAD_TIMEOUT_MS
 from browsers.other_engines import Firefox, Unavailable, WebKit, until
-from sitebuild.authoring.serve import SiteRequestHandler, make_server
+from sitebuild.authoring.serve import SiteRequestHandler, serve_in_background
 from sitebuild.boot.boot_files import PLAIN_BOOT_FILES, SNAPSHOT
 
 READY = "return document.querySelector('[data-testid=runtime-status]')?.dataset.state"
@@ -46,17 +45,16 @@ class RecordingRequestHandler(SiteRequestHandler):
 
 @pytest.fixture
 def recording_site(built_site):
-    """The site served at the root of a free port, with every path requested from it."""
-    server = make_server(built_site, 0)
-    server.RequestHandlerClass = functools.partial(RecordingRequestHandler, directory=str(built_site))
+    """The site served at the root of a free port (its URL, and every path requested from it)."""
+    server, url = serve_in_background(built_site)
     server.requested = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
+    server.RequestHandlerClass = functools.partial(RecordingRequestHandler, directory=str(built_site))  # read per request
+    yield url, server.requested
     server.shutdown()
 
 
 def test_the_page_restores_python_and_grades_the_reference_in_other_engines(other_browser, recording_site, reference_solution):
-    site_url = f"http://127.0.0.1:{recording_site.server_address[1]}/"
+    site_url, requested = recording_site
     other_browser.open(site_url + EXERCISE_PATH)
     until(lambda: other_browser.script(READY) == "ready", PYTHON_LOAD_TIMEOUT_MS / 1000, "Python to be ready")
     other_browser.click(EDITOR)
@@ -64,6 +62,6 @@ def test_the_page_restores_python_and_grades_the_reference_in_other_engines(othe
     other_browser.click(RUN)
     until(lambda: "tests passed" in other_browser.script(SUMMARY), PYTHON_LOAD_TIMEOUT_MS / 1000, "the results")
     assert other_browser.script(SUMMARY).strip() == "4 of 4 tests passed"
-    boot_files = [path for path in recording_site.requested if path.startswith("/pyodide/")]
+    boot_files = [path for path in requested if path.startswith("/pyodide/")]
     assert f"/pyodide/{SNAPSHOT}" in boot_files
     assert not [path for path in boot_files if path.endswith(PLAIN_BOOT_FILES)], f"Python booted the plain way: {boot_files}"
